@@ -1,0 +1,67 @@
+# Two commands for a newcomer: `make run` (set up everything, serve on SQLite) and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.DEFAULT_GOAL := help
+.PHONY: help run setup install install-dev browser test test-fast lint format lock messages clean
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+$(VENV)/.runtime: requirements.txt
+	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is required, found " + sys.version' 
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	@touch $@
+
+$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	@touch $@
+
+install: $(VENV)/.runtime  ## create .venv and install the runtime dependencies
+
+install-dev: $(VENV)/.dev  ## add the test and lint tools
+
+setup: install  ## migrate, create languages, load demo content, create the development admin
+	$(MANAGE) migrate --no-input
+	$(MANAGE) load_demo_content
+	$(MANAGE) create_dev_admin
+
+run: setup  ## set everything up and serve at http://127.0.0.1:8000 (SQLite, no other service)
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+browser:  ## install Debian's Chromium for the browser tests when it is missing
+	@./scripts/ensure-chromium
+
+test: install-dev browser  ## run the whole test suite (DATABASE_URL/REDIS_URL pick PostgreSQL and Redis)
+	$(VENV)/bin/pytest
+
+test-fast: install-dev  ## the suite without real-browser and process tests
+	$(VENV)/bin/pytest -m "not browser and not slow"
+
+lint: install-dev  ## ruff lint and format check
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install-dev  ## apply ruff fixes and formatting
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+lock: install-dev  ## recompile the pinned requirements from requirements*.in
+	$(PY) -m pip install --quiet pip-tools==7.6.2
+	$(VENV)/bin/pip-compile -q --strip-extras --no-header --allow-unsafe --no-emit-index-url --no-emit-find-links -o requirements.txt requirements.in
+	$(VENV)/bin/pip-compile -q --strip-extras --no-header --allow-unsafe --no-emit-index-url --no-emit-find-links -o requirements-dev.txt requirements-dev.in
+
+messages: install  ## refresh and compile the interface translations (locale/*.po)
+	$(MANAGE) makemessages --all --no-obsolete --ignore=.venv --ignore=var --ignore=static
+	$(MANAGE) compilemessages --ignore=.venv
+
+clean:  ## remove the virtualenv and local data (var/, media/)
+	rm -rf $(VENV) var static
+	find media -mindepth 1 ! -name .gitkeep -delete

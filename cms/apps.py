@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+class CmsConfig(AppConfig):
+    name = "cms"
+    verbose_name = "Platform core"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from cms import languages  # noqa: F401  registers the settings check
+        from cms.signal_handlers import create_locales_after_migrate
+
+        # After every migrate (and after tests flush the database) each configured
+        # language has its Locale row, so nobody creates them by hand.
+        post_migrate.connect(create_locales_after_migrate, sender=self)

@@ -1,0 +1,184 @@
+"""Demo content of the platform core: the home page and "About the platform", in every
+language. Run through `python manage.py load_demo_content`.
+
+Idempotent: pages that exist are left as they are (an editor may have changed them),
+missing pages and missing translations are created.
+"""
+
+from collections.abc import Callable, Iterator
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from wagtail.models import Locale, Page, Site
+
+from cms import languages, services
+from cms.demo import texts
+from cms.models import ContentPage, HomePage
+
+Log = Callable[[str], None]
+
+ORDER = 0  # the core loads first: other apps' demo content hangs under its home page
+
+
+def load_demo(*, log: Log) -> None:
+    created = services.sync_locales()
+    log(f"Languages: {len(languages.codes())} ready ({len(created)} created)")
+    home, home_created = _ensure_home(log=log)
+    about = _ensure_about(home=home, log=log)
+    if home_created:
+        _link_home_to_about(home=home, about=about)
+    for page in (home, about):
+        _ensure_translations(page=page, log=log)
+
+
+def catalog(language_code: str) -> dict[str, str]:
+    """Source (Bulgarian) string → translation, for every demo text of this module."""
+    source = languages.source_language().code
+    return {text[source]: text[language_code] for text in _all_texts() if language_code in text}
+
+
+def _all_texts() -> Iterator[dict[str, str]]:
+    def walk(value):
+        if isinstance(value, dict):
+            if value and all(isinstance(item, str) for item in value.values()):
+                yield value
+            else:
+                for item in value.values():
+                    yield from walk(item)
+        elif isinstance(value, list | tuple):
+            for item in value:
+                yield from walk(item)
+
+    for name in dir(texts):
+        if name.isupper():
+            yield from walk(getattr(texts, name))
+
+
+def _source(text: dict[str, str]) -> str:
+    return text[languages.source_language().code]
+
+
+def _rich_text(parts: list[tuple[str, dict[str, str]]]) -> str:
+    """Headings, paragraphs and list items (consecutive `li` become one list)."""
+    html, in_list = [], False
+    for tag, text in parts:
+        if tag == "li" and not in_list:
+            html.append("<ul>")
+            in_list = True
+        elif tag != "li" and in_list:
+            html.append("</ul>")
+            in_list = False
+        html.append(f"<{tag}>{_source(text)}</{tag}>")
+    if in_list:
+        html.append("</ul>")
+    return "".join(html)
+
+
+def _call_to_action(fields: dict[str, dict[str, str]], page: Page) -> tuple[str, dict]:
+    return (
+        "call_to_action",
+        {
+            "heading": _source(fields["heading"]),
+            "text": _source(fields["text"]),
+            "button_label": _source(fields["button_label"]),
+            "page": page,
+            "external_url": "",
+        },
+    )
+
+
+@transaction.atomic
+def _ensure_home(*, log: Log) -> tuple[HomePage, bool]:
+    source_locale = Locale.objects.get(language_code=languages.source_language().code)
+    home = HomePage.objects.filter(locale=source_locale, depth=2).first()
+    if home is not None:
+        log(f"Home page: exists (“{home.title}”)")
+        return home, False
+    home = HomePage(
+        title=_source(texts.HOME_TITLE),
+        slug=_source(texts.HOME_SLUG),
+        intro=_source(texts.HOME_INTRO),
+        body=[("rich_text", _rich_text(texts.HOME_BODY))],
+        locale=source_locale,
+    )
+    _tree_root(source_locale).add_child(instance=home)
+    home.save_revision().publish()
+    _point_default_site_at(home)
+    log(f"Home page: created (“{home.title}”)")
+    return home, True
+
+
+def _tree_root(locale: Locale) -> Page:
+    root = Page.get_first_root_node()
+    if root is None:
+        # `manage.py flush` (and every transactional test) empties Wagtail's tree,
+        # including the root node its migrations created.
+        root = Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    return root
+
+
+def _point_default_site_at(home: HomePage) -> None:
+    base = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+    previous_root_id = site.root_page_id
+    site.root_page = home
+    site.site_name = settings.WAGTAIL_SITE_NAME
+    site.hostname = base.hostname or "localhost"
+    site.port = base.port or (443 if base.scheme == "https" else 80)
+    site.save()
+    # Wagtail's fresh install ships a "Welcome to your new Wagtail site!" page; it is of
+    # the plain Page type and has no place in this site once the real home exists.
+    plain_page = ContentType.objects.get_for_model(Page)
+    Page.objects.filter(id=previous_root_id, content_type=plain_page, depth=2, numchild=0).delete()
+
+
+@transaction.atomic
+def _ensure_about(*, home: HomePage, log: Log) -> ContentPage:
+    slug = _source(texts.ABOUT_SLUG)
+    about = ContentPage.objects.child_of(home).filter(slug=slug).first()
+    if about is not None:
+        log(f"About page: exists (“{about.title}”)")
+        return about
+    about = ContentPage(
+        title=_source(texts.ABOUT_TITLE),
+        slug=slug,
+        intro=_source(texts.ABOUT_INTRO),
+        locale=home.locale,
+    )
+    home.add_child(instance=about)
+    about.body = [
+        ("rich_text", _rich_text(texts.ABOUT_BODY)),
+        (
+            "quote",
+            {
+                "text": _source(texts.ABOUT_QUOTE["text"]),
+                "attribution": _source(texts.ABOUT_QUOTE["attribution"]),
+            },
+        ),
+        ("rich_text", f"<p>{_source(texts.ABOUT_LANGUAGES)}</p>"),
+        _call_to_action(texts.ABOUT_CALL_TO_ACTION, home),
+    ]
+    about.save_revision().publish()
+    log(f"About page: created (“{about.title}”)")
+    return about
+
+
+@transaction.atomic
+def _link_home_to_about(*, home: HomePage, about: ContentPage) -> None:
+    """The home page's call to action needs the About page, created after it."""
+    home.body.append(_call_to_action(texts.HOME_CALL_TO_ACTION, about))
+    home.save_revision().publish()
+
+
+def _ensure_translations(*, page: Page, log: Log) -> None:
+    existing = set(page.get_translations().values_list("locale__language_code", flat=True))
+    for language in languages.all_languages()[1:]:
+        if language.code in existing:
+            log(f"  {page.title} → {language.code}: exists")
+            continue
+        translated = services.translate_from_catalog(
+            instance=page, language_code=language.code, catalog=catalog(language.code)
+        )
+        log(f"  {page.title} → {language.code}: created (“{translated.title}”)")

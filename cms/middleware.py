@@ -1,0 +1,22 @@
+from django.middleware.locale import LocaleMiddleware
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
+
+
+class LanguagePrefixMiddleware(LocaleMiddleware):
+    """Django's LocaleMiddleware without its guess-the-prefix redirect.
+
+    Every public URL carries its language (`/bg/`, `/ar/`…) and `/` chooses one by
+    Accept-Language (cms.views.choose_language). Django would also redirect any
+    unprefixed 404 to the reader's language, turning an unknown prefix such as `/xx/`
+    into `/bg/xx/`; here it stays a plain 404.
+    """
+
+    def process_response(self, request, response):
+        if response.status_code == 404 and not translation.get_language_from_path(
+            request.path_info
+        ):
+            patch_vary_headers(response, ("Accept-Language",))
+            response.headers.setdefault("Content-Language", translation.get_language())
+            return response
+        return super().process_response(request, response)

@@ -1,0 +1,89 @@
+from django.db import models
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Locale, Page
+from wagtail.search import index
+
+from cms import languages
+from cms.blocks import ContentStreamBlock
+
+
+class LocalizedRoutingMixin:
+    """Pages that a reader can always reach in their language.
+
+    When `/fa/some-page/` has no Farsi translation, routing walks Farsi's fallback chain
+    (settings.PLATFORM_LANGUAGES) and serves the first translation it finds; the
+    template marks it as a fallback (`is_fallback`) and labels its content with the
+    language it is really in. Every public page model mixes this in before `Page`.
+    """
+
+    def route(self, request, path_components):
+        try:
+            return super().route(request, path_components)
+        except Http404:
+            if not path_components:
+                raise
+            child_slug, remaining = path_components[0], path_components[1:]
+            for code in languages.fallback_chain(languages.current().code):
+                if code == self.locale.language_code:
+                    continue
+                locale = Locale.objects.filter(language_code=code).first()
+                sibling = self.get_translation_or_none(locale) if locale else None
+                if sibling is None:
+                    continue
+                child = sibling.get_children().filter(slug=child_slug).first()
+                if child is not None:
+                    try:
+                        return child.specific.route(request, remaining)
+                    except Http404:
+                        continue
+            raise
+
+    @property
+    def content_language(self) -> languages.Language:
+        return languages.get(self.locale.language_code)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["content_language"] = self.content_language
+        context["is_fallback"] = self.locale.language_code != languages.current().code
+        return context
+
+
+class HomePage(LocalizedRoutingMixin, Page):
+    """The start page of each language."""
+
+    intro = models.TextField(
+        _("introduction"),
+        blank=True,
+        help_text=_("One or two short sentences under the title."),
+    )
+    body = StreamField(ContentStreamBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    # Each language's home page is a sibling under the tree root.
+    parent_page_types = ["wagtailcore.Page"]
+    template = "cms/home_page.html"
+
+    class Meta:
+        verbose_name = _("home page")
+
+
+class ContentPage(LocalizedRoutingMixin, Page):
+    """A generic page: about, contacts, help, the integration lab…"""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(ContentStreamBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["cms.HomePage", "cms.ContentPage"]
+    template = "cms/content_page.html"
+
+    class Meta:
+        verbose_name = _("content page")

@@ -1,0 +1,231 @@
+"""Settings shared by every environment. Values that differ between machines come from
+the environment through `cms.settings.environment` (see docs/configuration.md)."""
+
+from pathlib import Path
+
+from cms.settings import environment as env
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+VAR_DIR = Path(env.get_str("VAR_DIR") or BASE_DIR / "var")
+
+SECRET_KEY = env.get_str("SECRET_KEY")
+DEBUG = False
+ALLOWED_HOSTS = env.get_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
+CSRF_TRUSTED_ORIGINS = env.get_list("CSRF_TRUSTED_ORIGINS")
+
+INSTALLED_APPS = [
+    # Project apps first so their templates and translations win.
+    "cms",
+    "learning",
+    "campaigns",
+    "wagtail_localize",
+    "wagtail_localize.locales",  # replaces wagtail.locales with a sync-aware admin
+    "wagtail.contrib.forms",
+    "wagtail.contrib.redirects",
+    "wagtail.contrib.sitemaps",
+    "wagtail.contrib.frontend_cache",
+    "wagtail.contrib.settings",
+    "wagtail.embeds",
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.admin",
+    "wagtail",
+    "modelcluster",
+    "taggit",
+    "django_filters",
+    "rest_framework",
+    "storages",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "cms.middleware.LanguagePrefixMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+]
+
+ROOT_URLCONF = "cms.urls"
+WSGI_APPLICATION = "cms.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.debug",
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "cms.context_processors.language",
+            ],
+        },
+    },
+]
+
+DATABASES = {"default": env.get_database(str(VAR_DIR / "db.sqlite3"))}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+CACHES = {"default": env.get_cache(key_prefix=env.get_str("CACHE_KEY_PREFIX", "platform"))}
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# --- Languages -------------------------------------------------------------------------
+# The one list of languages. Everything else (Django's LANGUAGES, Wagtail's content
+# languages, Locale rows, text direction, fallback chains) is derived from it.
+# The first entry is the source language that editors write in.
+# `fallback`: where a reader goes when a page is missing in this language, in order;
+# the source language always ends every chain.
+PLATFORM_LANGUAGES = [
+    {"code": "bg", "name": "Български", "english_name": "Bulgarian", "dir": "ltr", "fallback": []},
+    {"code": "en", "name": "English", "english_name": "English", "dir": "ltr", "fallback": []},
+    {"code": "ar", "name": "العربية", "english_name": "Arabic", "dir": "rtl", "fallback": ["en"]},
+    {"code": "fa", "name": "فارسی", "english_name": "Farsi", "dir": "rtl", "fallback": ["en"]},
+    {
+        "code": "uk",
+        "name": "Українська",
+        "english_name": "Ukrainian",
+        "dir": "ltr",
+        "fallback": ["en"],
+    },
+    {"code": "ru", "name": "Русский", "english_name": "Russian", "dir": "ltr", "fallback": ["en"]},
+    {"code": "tr", "name": "Türkçe", "english_name": "Turkish", "dir": "ltr", "fallback": ["en"]},
+]
+
+LANGUAGE_CODE = PLATFORM_LANGUAGES[0]["code"]
+LANGUAGES = [(language["code"], language["name"]) for language in PLATFORM_LANGUAGES]
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+WAGTAIL_I18N_ENABLED = True
+USE_I18N = True
+LOCALE_PATHS = [BASE_DIR / "locale"]
+LANGUAGE_COOKIE_NAME = "language"
+TIME_ZONE = env.get_str("TIME_ZONE", "Europe/Sofia")
+USE_TZ = True
+
+# --- Static files and media ------------------------------------------------------------
+STATIC_URL = "/static/"
+STATIC_ROOT = Path(env.get_str("STATIC_ROOT") or BASE_DIR / "static")
+MEDIA_URL = env.get_str("MEDIA_URL", "/media/")
+MEDIA_ROOT = Path(env.get_str("MEDIA_ROOT") or BASE_DIR / "media")
+
+S3_BUCKET = env.get_str("S3_BUCKET")
+if S3_BUCKET:
+    _media_storage = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": env.get_str("S3_ENDPOINT_URL") or None,
+            "region_name": env.get_str("S3_REGION") or None,
+            "access_key": env.get_str("S3_ACCESS_KEY_ID") or None,
+            "secret_key": env.get_str("S3_SECRET_ACCESS_KEY") or None,
+            "custom_domain": env.get_str("S3_CUSTOM_DOMAIN") or None,
+            "location": env.get_str("S3_MEDIA_PREFIX", "media"),
+            "default_acl": None,
+            "querystring_auth": env.get_bool("S3_SIGNED_URLS", False),
+            "file_overwrite": False,
+        },
+    }
+else:
+    _media_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+
+STORAGES = {
+    "default": _media_storage,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+
+# --- Logging: one line per record on stdout, for containers ------------------------------
+LOG_LEVEL = env.get_str("LOG_LEVEL", "INFO").upper()
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "line": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+    },
+    "handlers": {
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": "line",
+        },
+    },
+    "root": {"handlers": ["stdout"], "level": LOG_LEVEL},
+    "loggers": {
+        "django": {"handlers": ["stdout"], "level": LOG_LEVEL, "propagate": False},
+        "django.db.backends": {"level": "WARNING"},
+        # Every background task logs its start and end at INFO: too much for stdout.
+        "django_tasks": {"level": "WARNING"},
+        "wagtail.contrib.redirects": {"level": "WARNING"},
+    },
+}
+
+# --- Email ------------------------------------------------------------------------------
+EMAIL_HOST = env.get_str("EMAIL_HOST")
+if EMAIL_HOST:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_PORT = env.get_int("EMAIL_PORT", 587)
+    EMAIL_HOST_USER = env.get_str("EMAIL_HOST_USER")
+    EMAIL_HOST_PASSWORD = env.get_str("EMAIL_HOST_PASSWORD")
+    EMAIL_USE_TLS = env.get_bool("EMAIL_USE_TLS", True)
+    EMAIL_USE_SSL = env.get_bool("EMAIL_USE_SSL", False)
+else:
+    # Without a mail server, messages are written to the log instead of being lost.
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = env.get_str("DEFAULT_FROM_EMAIL", "platform@localhost")
+SERVER_EMAIL = env.get_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+
+# --- Wagtail ----------------------------------------------------------------------------
+WAGTAIL_SITE_NAME = env.get_str("SITE_NAME", "Open Doors")
+WAGTAILADMIN_BASE_URL = env.get_str("BASE_URL", "http://127.0.0.1:8000")
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAIL_ALLOW_UNICODE_SLUGS = False  # URLs stay readable and copyable on any phone
+WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = env.get_int("IMAGE_MAX_UPLOAD_MB", 10) * 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+
+WAGTAILFRONTENDCACHE = {}
+if env.get_str("CDN_PURGE_URL"):
+    # A Varnish/nginx-style cache that accepts PURGE requests.
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env.get_str("CDN_PURGE_URL"),
+    }
+if env.get_str("CLOUDFLARE_API_TOKEN"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": env.get_str("CLOUDFLARE_API_TOKEN"),
+        "ZONEID": env.get_required("CLOUDFLARE_ZONE_ID", "needed with CLOUDFLARE_API_TOKEN"),
+    }
+if env.get_str("CLOUDFRONT_DISTRIBUTION_ID"):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": env.get_str("CLOUDFRONT_DISTRIBUTION_ID"),
+    }
+
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "UNAUTHENTICATED_USER": None,
+}

@@ -1,0 +1,31 @@
+"""Production: gunicorn behind a CDN or load balancer, PostgreSQL and Redis from the
+environment. Passes `manage.py check --deploy --fail-level WARNING`."""
+
+from .base import *
+from .base import env
+
+DEBUG = False
+SECRET_KEY = env.get_required(
+    "SECRET_KEY",
+    "production needs a long random value; see docs/configuration.md",
+)
+
+STORAGES["staticfiles"] = {
+    # Hashed names plus gzip copies, so static files can be cached for a year.
+    "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
+}
+WHITENOISE_MAX_AGE = 60 * 60  # unhashed paths; hashed ones get a year and "immutable"
+
+# TLS ends at the load balancer, which tells us the original scheme.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env.get_bool("SECURE_SSL_REDIRECT", True)
+# Load balancers probe over plain HTTP inside the network.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+SECURE_HSTS_SECONDS = env.get_int("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.get_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env.get_bool("SECURE_HSTS_PRELOAD", True)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+# Cookies only over HTTPS; a local run without TLS (docker-compose.yml) turns this off.
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = LANGUAGE_COOKIE_SECURE = env.get_bool(
+    "SECURE_COOKIES", True
+)

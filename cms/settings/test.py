@@ -1,0 +1,28 @@
+"""Tests: the real database and cache named by DATABASE_URL and REDIS_URL (PostgreSQL and
+Redis in CI), SQLite and a memory cache when they are unset."""
+
+import os
+import tempfile
+
+from .base import *
+from .base import CACHES, env
+
+DEBUG = False
+SECRET_KEY = "test-only-key"
+ALLOWED_HOSTS = ["*"]
+
+# Each run gets its own cache namespace, so parallel runs on one Redis never see each
+# other's keys.
+CACHES["default"]["KEY_PREFIX"] = f"test-{os.getpid()}"
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+MEDIA_ROOT = tempfile.mkdtemp(prefix="platform-test-media-")
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
+WAGTAILADMIN_BASE_URL = "http://testserver"
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+LOGGING["root"]["level"] = env.get_str("LOG_LEVEL", "WARNING")

@@ -1,0 +1,18 @@
+"""WSGI entry point for gunicorn: `gunicorn cms.wsgi` (production settings by default)."""
+
+import os
+import sys
+
+from django.core.wsgi import get_wsgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.production")
+
+from cms.settings.environment import ConfigurationError
+
+try:
+    application = get_wsgi_application()
+except ConfigurationError as error:
+    # One line that names the variable instead of a traceback. Exit status 4 is gunicorn's
+    # "application failed to load": the master stops instead of respawning workers forever.
+    sys.stderr.write(f"Configuration error: {error}\n")
+    sys.exit(4)

@@ -1,0 +1,50 @@
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from cms.demo import texts
+from cms.models import ContentPage
+
+pytestmark = pytest.mark.django_db
+
+LANGUAGES = ["bg", "en", "ar", "fa", "uk", "ru", "tr"]
+NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+
+
+def sitemap_urls(client) -> set[str]:
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/xml")
+    root = ET.fromstring(response.content)
+    return {loc.text for loc in root.findall("s:url/s:loc", NS)}
+
+
+def test_sitemap_lists_every_live_page_in_every_language(client):
+    urls = sitemap_urls(client)
+
+    expected = {f"http://testserver/{code}/" for code in LANGUAGES} | {
+        f"http://testserver/{code}/{texts.ABOUT_SLUG[code]}/" for code in LANGUAGES
+    }
+    assert urls == expected
+
+
+def test_sitemap_leaves_out_drafts_and_unpublished_translations(client):
+    ContentPage.objects.get(locale__language_code="ar", slug="about-the-platform").unpublish()
+    home = ContentPage.objects.get(locale__language_code="bg").get_parent()
+    home.add_child(instance=ContentPage(title="Чернова", slug="chernova", live=False))
+
+    urls = sitemap_urls(client)
+
+    assert "http://testserver/ar/about-the-platform/" not in urls
+    assert not any("chernova" in url for url in urls)
+    assert "http://testserver/en/about-the-platform/" in urls
+
+
+def test_robots_txt_points_to_the_sitemap_and_keeps_out_of_the_admin(client):
+    response = client.get("/robots.txt")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    lines = response.content.decode().splitlines()
+    assert "Sitemap: http://testserver/sitemap.xml" in lines
+    assert "Disallow: /admin/" in lines
