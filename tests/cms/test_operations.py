@@ -132,12 +132,13 @@ def test_the_suite_runs_on_the_services_it_was_given():
     """CI passes DATABASE_URL and REDIS_URL; make sure the run really used them."""
     import os
 
-    from django.core.cache import cache
+    from django.core.cache import caches
     from django.db import connection
 
     database_url = os.environ.get("DATABASE_URL", "")
     expected_vendor = "postgresql" if database_url.startswith("postgres") else "sqlite"
     assert connection.vendor == expected_vendor
     if os.environ.get("REDIS_URL"):
+        cache = caches["default"]
         assert type(cache).__module__.startswith("django_redis")
         assert cache.client.get_client().ping()

@@ -3,6 +3,7 @@ from bs4 import BeautifulSoup
 from wagtail.models import Page
 
 from cms.demo import texts
+from cms.factories import ContentPageFactory
 from cms.models import ContentPage
 
 pytestmark = pytest.mark.django_db
@@ -106,8 +107,7 @@ def test_unpublished_translation_is_not_shown_and_falls_back(client):
 
 def test_draft_page_without_published_version_anywhere_is_not_found(client):
     home = Page.objects.get(depth=2, locale__language_code="bg")
-    draft = home.add_child(instance=ContentPage(title="Чернова", slug="chernova", live=False))
-    assert draft.pk
+    ContentPageFactory(parent=home, slug="chernova", live=False)
 
     assert client.get("/bg/chernova/").status_code == 404
     assert client.get("/ar/chernova/").status_code == 404

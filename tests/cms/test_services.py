@@ -7,6 +7,7 @@ from wagtail.models import Page
 from wagtail_localize.models import Translation
 
 from cms import services
+from cms.factories import ContentPageFactory
 from cms.models import ContentPage
 
 pytestmark = pytest.mark.django_db
@@ -17,8 +18,9 @@ def bg_home() -> Page:
 
 
 def new_source_page() -> ContentPage:
-    page = ContentPage(title="Транспорт", slug="transport", intro="Как се купува билет.")
-    bg_home().add_child(instance=page)
+    page = ContentPageFactory(
+        parent=bg_home(), title="Транспорт", slug="transport", intro="Как се купува билет."
+    )
     page.save_revision().publish()
     return page
 
@@ -50,9 +52,7 @@ def test_translate_from_catalog_inside_a_transaction_keeps_the_tree_intact(
         uk_page = services.translate_from_catalog(
             instance=source, language_code="uk", catalog={"Транспорт": "Транспорт і квитки"}
         )
-        child = ContentPage(title="Квитки", slug="kvytky")
-        uk_page.add_child(instance=child)
-        child.save_revision().publish()
+        ContentPageFactory(parent=uk_page, title="Квитки", slug="kvytky")
 
     uk_page.refresh_from_db()
     assert uk_page.live and uk_page.title == "Транспорт і квитки"

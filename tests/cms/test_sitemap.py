@@ -3,6 +3,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from cms.demo import texts
+from cms.factories import ContentPageFactory
 from cms.models import ContentPage
 
 pytestmark = pytest.mark.django_db
@@ -31,7 +32,7 @@ def test_sitemap_lists_every_live_page_in_every_language(client):
 def test_sitemap_leaves_out_drafts_and_unpublished_translations(client):
     ContentPage.objects.get(locale__language_code="ar", slug="about-the-platform").unpublish()
     home = ContentPage.objects.get(locale__language_code="bg").get_parent()
-    home.add_child(instance=ContentPage(title="Чернова", slug="chernova", live=False))
+    ContentPageFactory(parent=home, slug="chernova", live=False)
 
     urls = sitemap_urls(client)
 
