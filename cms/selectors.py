@@ -1,7 +1,9 @@
 """Reads that belong to the platform core: readiness probes and page language links."""
 
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, connections
@@ -79,3 +81,30 @@ def language_links(*, page: Page | None, request: HttpRequest) -> list[LanguageL
             url = f"/{language.code}/"
         links.append(LanguageLink(language, url, language.code == current, translation is not None))
     return links
+
+
+Translatable = TypeVar("Translatable")
+
+
+def reader_languages(language_code: str | None = None) -> list[str]:
+    """The reader's language followed by its fallback chain: the order content is chosen in."""
+    code = language_code or languages.current().code
+    return [code, *languages.fallback_chain(code)]
+
+
+def in_reader_language(
+    objects: Iterable[Translatable], *, language_code: str | None = None
+) -> dict[uuid.UUID, Translatable]:
+    """For each translation key among `objects` (pages or snippets of several languages,
+    with `locale` selected), the one in the reader's language, else the nearest language of
+    its fallback chain. Objects in languages outside the chain are left out."""
+    rank = {code: position for position, code in enumerate(reader_languages(language_code))}
+    best: dict[uuid.UUID, Translatable] = {}
+    for item in objects:
+        position = rank.get(item.locale.language_code)
+        if position is None:
+            continue
+        chosen = best.get(item.translation_key)
+        if chosen is None or position < rank[chosen.locale.language_code]:
+            best[item.translation_key] = item
+    return best

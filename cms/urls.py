@@ -13,6 +13,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("sw.js", views.service_worker, name="service_worker"),
     path(
         "sitemap.xml",
         sitemap,
@@ -30,4 +31,8 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # Public pages live under their language: /bg/, /en/, /ar/…
-urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=True)
+urlpatterns += i18n_patterns(
+    path("", include("learning.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=True,
+)

@@ -1,4 +1,10 @@
+import hashlib
+import json
+
+from django.conf import settings
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
+from django.template.loader import render_to_string
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -58,4 +64,39 @@ def robots_txt(request):
     lines = ["User-agent: *", "Disallow: /admin/", "Allow: /", "", f"Sitemap: {sitemap_url}", ""]
     response = HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
     patch_cache_control(response, public=True, max_age=60 * 60)
+    return response
+
+
+OFFLINE_HTML = """<!doctype html><html><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>Offline</title></head>
+<body style="font-family: system-ui, sans-serif; max-width: 36rem; margin: 2rem auto;
+ padding: 0 1rem">
+<h1>Offline</h1>
+<p lang="bg">Няма връзка с интернет. Отворете страница, която сте чели преди.</p>
+<p lang="en">You are offline. Open a page you have read before.</p>
+<p lang="ar" dir="rtl">أنت غير متصل بالإنترنت. افتح صفحة قرأتها من قبل.</p>
+<p lang="fa" dir="rtl">شما آفلاین هستید. صفحه‌ای را باز کنید که قبلاً خوانده‌اید.</p>
+<p lang="uk">Немає з'єднання з інтернетом. Відкрийте сторінку, яку ви вже читали.</p>
+<p lang="ru">Нет подключения к интернету. Откройте страницу, которую вы уже читали.</p>
+<p lang="tr">İnternet bağlantısı yok. Daha önce okuduğunuz bir sayfayı açın.</p>
+</body></html>"""
+
+
+@require_safe
+def service_worker(request):
+    """/sw.js at the site root, so that it may keep pages of every language for offline
+    reading. Its version follows the static files' (hashed) names, so a deployment with
+    new files replaces the old cache."""
+    precache = [static(path) for path in settings.OFFLINE_STATIC_FILES]
+    script = render_to_string(
+        "sw.js",
+        {
+            "version": hashlib.sha256("\n".join(precache).encode()).hexdigest()[:12],
+            "precache_json": json.dumps(precache),
+            "max_pages": settings.OFFLINE_PAGES_KEPT,
+            "offline_html": OFFLINE_HTML,
+        },
+    )
+    response = HttpResponse(script, content_type="text/javascript; charset=utf-8")
+    patch_cache_control(response, no_cache=True)  # browsers must always look for updates
     return response

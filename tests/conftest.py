@@ -51,14 +51,14 @@ def quiet(line: str) -> None:
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Every test database starts with the demo site: home and About pages in all languages.
+    """Every test database starts with all the demo content (what `make run` shows).
 
     Tests change it inside their own transaction, which is rolled back. Transactional
     tests (browser tests) empty the database afterwards and load what they need."""
-    from cms.demo import load_demo
+    from cms.demo import load_all
 
     with django_db_blocker.unblock():
-        load_demo(log=quiet)
+        load_all(log=quiet)
 
 
 @pytest.fixture(scope="session")
@@ -150,7 +150,7 @@ class Server:
 
 @dataclass(frozen=True)
 class ProductionBuild:
-    database: Path  # every migration applied; each server gets a copy
+    database: Path  # migrated, with the demo content; each server gets a copy
     static_root: Path  # `collectstatic` output, as the Docker image has it
 
 
@@ -166,7 +166,11 @@ def production_build(tmp_path_factory) -> ProductionBuild:
         STATIC_ROOT=str(build.static_root),
         VAR_DIR=str(folder),
     )
-    for command in (["migrate", "--no-input"], ["collectstatic", "--no-input"]):
+    for command in (
+        ["migrate", "--no-input"],
+        ["collectstatic", "--no-input"],
+        ["load_demo_content"],
+    ):
         subprocess.run(
             [sys.executable, "manage.py", *command, "-v0"],
             cwd=PROJECT_DIR,

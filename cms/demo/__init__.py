@@ -5,9 +5,11 @@ Idempotent: pages that exist are left as they are (an editor may have changed th
 missing pages and missing translations are created.
 """
 
-from collections.abc import Callable, Iterator
+import importlib
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
+from django.apps import AppConfig, apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
@@ -20,6 +22,28 @@ from cms.models import ContentPage, HomePage
 Log = Callable[[str], None]
 
 ORDER = 0  # the core loads first: other apps' demo content hangs under its home page
+
+
+def loaders() -> list[tuple[AppConfig, Callable[..., None]]]:
+    """Every project app's `<app>.demo.load_demo`, in the order of their `ORDER`."""
+    found = []
+    for app_config in apps.get_app_configs():
+        if not str(app_config.path).startswith(str(settings.BASE_DIR)):
+            continue  # only the project's own apps
+        try:
+            module = importlib.import_module(f"{app_config.name}.demo")
+        except ModuleNotFoundError as error:
+            if error.name != f"{app_config.name}.demo":
+                raise
+            continue
+        found.append((getattr(module, "ORDER", 100), app_config, module.load_demo))
+    return [(app_config, load) for _, app_config, load in sorted(found, key=lambda x: x[0])]
+
+
+def load_all(*, log: Log) -> None:
+    """All demo content of every app (what `manage.py load_demo_content` runs)."""
+    for _, load in loaders():
+        load(log=log)
 
 
 def load_demo(*, log: Log) -> None:
@@ -35,25 +59,33 @@ def load_demo(*, log: Log) -> None:
 
 def catalog(language_code: str) -> dict[str, str]:
     """Source (Bulgarian) string → translation, for every demo text of this module."""
+    return build_catalog(
+        [getattr(texts, name) for name in dir(texts) if name.isupper()], language_code
+    )
+
+
+def build_catalog(data, language_code: str) -> dict[str, str]:
+    """Source string → translation for every text found anywhere in `data`.
+
+    A text is a dict of language code → string that has the source language; anything
+    else (lists, tuples, dicts of other things) is searched through."""
     source = languages.source_language().code
-    return {text[source]: text[language_code] for text in _all_texts() if language_code in text}
+    found: dict[str, str] = {}
 
-
-def _all_texts() -> Iterator[dict[str, str]]:
     def walk(value):
         if isinstance(value, dict):
-            if value and all(isinstance(item, str) for item in value.values()):
-                yield value
+            if source in value and all(isinstance(item, str) for item in value.values()):
+                if language_code in value:
+                    found[value[source]] = value[language_code]
             else:
                 for item in value.values():
-                    yield from walk(item)
+                    walk(item)
         elif isinstance(value, list | tuple):
             for item in value:
-                yield from walk(item)
+                walk(item)
 
-    for name in dir(texts):
-        if name.isupper():
-            yield from walk(getattr(texts, name))
+    walk(data)
+    return found
 
 
 def _source(text: dict[str, str]) -> str:

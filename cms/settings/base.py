@@ -50,6 +50,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages compressed for cheap phones on little data (whitenoise compresses static files);
+    # ETags let a repeat visit revalidate a page for a few hundred bytes.
+    "django.middleware.gzip.GZipMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "cms.middleware.LanguagePrefixMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -200,7 +204,11 @@ WAGTAIL_SITE_NAME = env.get_str("SITE_NAME", "Open Doors")
 WAGTAILADMIN_BASE_URL = env.get_str("BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ALLOW_UNICODE_SLUGS = False  # URLs stay readable and copyable on any phone
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
+LESSON_AUDIO_EXTENSIONS = ["mp3", "ogg", "oga", "opus", "m4a"]
+WAGTAILDOCS_EXTENSIONS = [
+    *["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"],
+    *LESSON_AUDIO_EXTENSIONS,
+]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = env.get_int("IMAGE_MAX_UPLOAD_MB", 10) * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
@@ -223,6 +231,26 @@ if env.get_str("CLOUDFRONT_DISTRIBUTION_ID"):
         "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
         "DISTRIBUTION_ID": env.get_str("CLOUDFRONT_DISTRIBUTION_ID"),
     }
+
+# --- Lessons and the easy-language checker (docs/easy-language.md) ------------------------
+# Per-language changes to learning.easy_language.thresholds.DEFAULTS, e.g.
+# {"bg": {"max_words_per_sentence": 12}}.
+EASY_LANGUAGE_THRESHOLDS: dict[str, dict] = {}
+# Publishing a lesson graded "hard" warns the editor; True keeps it a draft instead.
+EASY_LANGUAGE_BLOCK_HARD_LESSONS = env.get_bool("EASY_LANGUAGE_BLOCK_HARD_LESSONS", False)
+# Adults reading in a language they are learning read slowly.
+LESSON_READING_WORDS_PER_MINUTE = 100
+LESSONS_PER_PAGE = 20
+# Offline reading (/sw.js): how many opened pages each browser keeps, and the static files
+# it stores up front.
+OFFLINE_PAGES_KEPT = env.get_int("OFFLINE_PAGES_KEPT", 30)
+OFFLINE_STATIC_FILES = [
+    "cms/site.css",
+    "cms/site.js",
+    "cms/favicon.svg",
+    "learning/learning.css",
+    "learning/lesson.js",
+]
 
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],

@@ -1,10 +1,9 @@
-import importlib
 import logging
 import time
 
-from django.apps import apps
-from django.conf import settings
 from django.core.management.base import BaseCommand
+
+from cms import demo
 
 
 class Command(BaseCommand):
@@ -14,23 +13,12 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        loaders = []
-        for app_config in apps.get_app_configs():
-            if not str(app_config.path).startswith(str(settings.BASE_DIR)):
-                continue  # only the project's own apps
-            try:
-                module = importlib.import_module(f"{app_config.name}.demo")
-            except ModuleNotFoundError as error:
-                if error.name != f"{app_config.name}.demo":
-                    raise
-                continue
-            loaders.append((getattr(module, "ORDER", 100), app_config, module.load_demo))
-
         if options["verbosity"] < 2:
             # Wagtail logs every page action at INFO; the command prints its own progress.
             logging.getLogger("wagtail").setLevel(logging.WARNING)
         started = time.monotonic()
-        for step, (_, app_config, load_demo) in enumerate(sorted(loaders, key=lambda x: x[0]), 1):
+        loaders = demo.loaders()
+        for step, (app_config, load_demo) in enumerate(loaders, 1):
             self.stdout.write(
                 self.style.MIGRATE_HEADING(f"[{step}/{len(loaders)}] {app_config.verbose_name}")
             )

@@ -1,0 +1,220 @@
+import math
+
+from django import forms
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from cms import languages
+from cms.models import LocalizedRoutingMixin
+from cms.selectors import in_reader_language
+from learning import easy_language
+from learning.blocks import LessonStreamBlock
+from learning.panels import EasyLanguagePanel
+
+LEVELS = [("A1", "A1"), ("A2", "A2"), ("B1", "B1")]
+GRADE_CHOICES = [
+    (easy_language.EASY, _("Easy")),
+    (easy_language.NEEDS_WORK, _("Needs work")),
+    (easy_language.HARD, _("Hard")),
+]
+
+
+def source_language_topics() -> models.Q:
+    # Lessons always link the source language's topics; each language shows its own
+    # translation of them (a checkbox list of every language's copies would repeat them).
+    return models.Q(locale__language_code=languages.source_language().code)
+
+
+class Topic(TranslatableMixin, models.Model):
+    """A subject readers browse by: documents and residence, work, health…"""
+
+    name = models.CharField(_("name"), max_length=80)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=80,
+        help_text=_("Used in addresses such as ?topic=health; the same in every language."),
+    )
+    description = models.TextField(_("description"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+    override_translatable_fields = [SynchronizedField("slug")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "locale"], name="unique_topic_slug_per_locale")
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class LessonIndexPage(LocalizedRoutingMixin, Page):
+    """All lessons of one language, filterable by topic and level, with search."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = ["learning.LessonPage", "learning.CoursePage"]
+    template = "learning/lesson_index_page.html"
+
+    class Meta:
+        verbose_name = _("lesson index")
+
+    def serve(self, request, *args, **kwargs):
+        from learning.views import lesson_index  # the listing is a view; the page routes to it
+
+        return lesson_index(request, index_page=self)
+
+
+class LessonPage(LocalizedRoutingMixin, Page):
+    summary = models.TextField(_("summary"), help_text=_("Two or three short sentences."))
+    level = models.CharField(_("level"), max_length=2, choices=LEVELS, default="A1")
+    topics = ParentalManyToManyField(
+        Topic, blank=True, related_name="lessons", limit_choices_to=source_language_topics
+    )
+    body = StreamField(LessonStreamBlock(), verbose_name=_("body"))
+    related_lessons = StreamField(
+        [("lesson", blocks.PageChooserBlock(page_type="learning.LessonPage"))],
+        blank=True,
+        max_num=4,
+        verbose_name=_("related lessons"),
+    )
+    # Derived from the text on every save (see clean()), stored for lists and filters.
+    reading_time_minutes = models.PositiveSmallIntegerField(
+        _("reading time (minutes)"), default=1, editable=False
+    )
+    easy_language_score = models.PositiveSmallIntegerField(
+        _("easy-language score"), null=True, editable=False, db_index=True
+    )
+    easy_language_grade = models.CharField(
+        _("easy-language grade"),
+        max_length=12,
+        choices=GRADE_CHOICES,
+        blank=True,
+        editable=False,
+        db_index=True,
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        EasyLanguagePanel(),
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [FieldPanel("level"), FieldPanel("topics", widget=forms.CheckboxSelectMultiple)],
+            heading=_("Level and topics"),
+        ),
+        FieldPanel("body"),
+        FieldPanel("related_lessons"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("level"),
+    ]
+    override_translatable_fields = [SynchronizedField("level")]
+    parent_page_types = ["learning.LessonIndexPage"]
+    template = "learning/lesson_page.html"
+    preview_modes = [("", _("Lesson")), ("easy-language", _("Easy-language check"))]
+
+    class Meta:
+        verbose_name = _("lesson")
+
+    def readable_paragraphs(self) -> list[str]:
+        """Every paragraph a reader reads as prose: the summary and each text block."""
+        paragraphs = [self.summary] if self.summary else []
+        for child in self.body:
+            readable_text = getattr(child.block, "readable_text", None)
+            if readable_text:
+                paragraphs.extend(text for text in readable_text(child.value) if text)
+        return paragraphs
+
+    def easy_language_report(self) -> easy_language.Report:
+        return easy_language.check(
+            "\n\n".join(self.readable_paragraphs()),
+            self.locale.language_code,
+            thresholds=easy_language.thresholds_for(
+                self.locale.language_code, settings.EASY_LANGUAGE_THRESHOLDS
+            ),
+        )
+
+    def set_derived_fields(self) -> easy_language.Report:
+        """Score, grade and reading time from the text as it is now (in memory)."""
+        report = self.easy_language_report()
+        self.easy_language_score = report.score
+        self.easy_language_grade = report.grade
+        self.reading_time_minutes = max(
+            1, math.ceil(report.word_count / settings.LESSON_READING_WORDS_PER_MINUTE)
+        )
+        return report
+
+    def clean(self):
+        super().clean()
+        # Wagtail cleans a page before every save and revision, so the stored score always
+        # describes the text it is saved with.
+        self.set_derived_fields()
+
+    def get_context(self, request, *args, **kwargs):
+        from learning.selectors import topics_in_reader_language
+
+        context = super().get_context(request, *args, **kwargs)
+        by_key = {topic.translation_key: topic for topic in topics_in_reader_language()}
+        context["display_topics"] = [
+            by_key[topic.translation_key]
+            for topic in self.topics.all()
+            if topic.translation_key in by_key
+        ]
+        context["related"] = self.related_in_reader_language()
+        return context
+
+    def related_in_reader_language(self) -> list["LessonPage"]:
+        keys = [child.value.translation_key for child in self.related_lessons if child.value]
+        lessons = LessonPage.objects.live().public().filter(translation_key__in=keys)
+        best = in_reader_language(lessons.select_related("locale"))
+        return [best[key] for key in keys if key in best]
+
+    def serve_preview(self, request, mode_name):
+        if mode_name == "easy-language":
+            from learning.views import easy_language_preview
+
+            return easy_language_preview(request, lesson=self)
+        return super().serve_preview(request, mode_name)
+
+
+class CoursePage(LocalizedRoutingMixin, Page):
+    """Lessons in the order a learner should take them; progress stays in the browser."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    lessons = StreamField(
+        [("lesson", blocks.PageChooserBlock(page_type="learning.LessonPage"))],
+        verbose_name=_("lessons in order"),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("lessons")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    parent_page_types = ["learning.LessonIndexPage"]
+    subpage_types = []
+    template = "learning/course_page.html"
+
+    class Meta:
+        verbose_name = _("course")
+
+    def ordered_lessons(self) -> list[LessonPage]:
+        """The course's live lessons in order, each in the reader's language or the nearest
+        one of its fallback chain (two queries, whatever the number of lessons)."""
+        keys = [child.value.translation_key for child in self.lessons if child.value]
+        lessons = LessonPage.objects.live().public().filter(translation_key__in=keys)
+        best = in_reader_language(lessons.select_related("locale"))
+        return [best[key] for key in keys if key in best]

@@ -1,0 +1,93 @@
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.utils import translation
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+from wagtail.users.models import UserProfile
+
+from learning import selectors
+from learning.admin_messages import describe_report
+from learning.forms import LessonFilterForm, QuizAnswerForm
+from learning.models import LessonIndexPage, LessonPage
+
+
+def lesson_index(request, *, index_page: LessonIndexPage):
+    """The lesson list: filters in the address; bad values answer 400 with the reason and
+    the unfiltered list, so the reader still has something to read."""
+    topics = selectors.topics_in_reader_language()
+    form = LessonFilterForm(request.GET, topics=topics)
+    status = 200
+    filters = selectors.LessonFilters()
+    page_number = 1
+    if form.is_valid():
+        filters = selectors.LessonFilters(
+            topic=form.cleaned_data["topic"],
+            level=form.cleaned_data["level"],
+            query=form.cleaned_data["q"].strip(),
+        )
+        page_number = form.cleaned_data["page"] or 1
+    else:
+        status = 400
+    lessons = selectors.lessons_for_index(index_page=index_page, filters=filters)
+    shown = Paginator(lessons, settings.LESSONS_PER_PAGE).get_page(page_number)
+    by_key = {topic.translation_key: topic for topic in topics}
+    for lesson in shown:
+        # Lessons link the source language's topics; show each in the reader's language.
+        lesson.display_topics = [
+            by_key[topic.translation_key]
+            for topic in lesson.topics.all()
+            if topic.translation_key in by_key
+        ]
+    context = index_page.get_context(request)
+    context.update(form=form, filters=filters, lessons=shown, topics=topics)
+    return TemplateResponse(request, index_page.get_template(request), context, status=status)
+
+
+# Checking an answer changes nothing on the server, and lesson pages must stay cacheable
+# for everyone (no CSRF cookie), so this form post carries no CSRF token.
+@csrf_exempt
+@require_POST
+def check_quiz(request, page_id: int):
+    """The quiz without JavaScript: the lesson page again, with this question's feedback."""
+    lesson = get_object_or_404(LessonPage.objects.live().public(), pk=page_id)
+    question = next(
+        (
+            child
+            for child in lesson.body
+            if child.block_type == "quiz" and child.id == request.POST.get("question")
+        ),
+        None,
+    )
+    context = lesson.get_context(request)
+    status = 200
+    if question is None:
+        status = 400
+        context["quiz_error"] = "unknown_question"
+    else:
+        form = QuizAnswerForm(request.POST, option_count=len(question.value["options"]))
+        if form.is_valid() and form.cleaned_data["answer"]:
+            answers = set(form.cleaned_data["answer"])
+            context["quiz_result"] = {
+                "question": question.id,
+                "answers": answers,
+                "is_right": question.value.is_right(answers),
+            }
+        else:
+            status = 400
+            context["quiz_result"] = {"question": question.id, "missing_answer": True}
+    return TemplateResponse(request, lesson.get_template(request), context, status=status)
+
+
+def easy_language_preview(request, *, lesson: LessonPage):
+    """The editor's live check (a preview mode): score and offending sentences of the text
+    being edited, worded in the editor's own admin language."""
+    report = lesson.easy_language_report()
+    editor_language = UserProfile.get_for_user(request.user).get_preferred_language()
+    with translation.override(editor_language):
+        return TemplateResponse(
+            request,
+            "learning/admin/easy_language_preview.html",
+            {"lesson": lesson, "report": describe_report(report)},
+        ).render()

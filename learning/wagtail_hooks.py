@@ -1,0 +1,79 @@
+from django.conf import settings
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+from wagtail.admin.viewsets.pages import PageListingViewSet
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from learning import easy_language
+from learning.models import LessonPage, Topic
+
+
+class TopicViewSet(SnippetViewSet):
+    model = Topic
+    icon = "tag"
+    menu_label = gettext_lazy("Topics")
+    menu_order = 210
+    add_to_admin_menu = True
+    list_display = ["name", "slug", "locale"]
+    search_fields = ["name", "description"]
+
+
+class LessonListingViewSet(PageListingViewSet):
+    """Every lesson in every language, with its easy-language score to sort and filter by."""
+
+    model = LessonPage
+    icon = "doc-full"
+    menu_label = gettext_lazy("Lessons")
+    menu_order = 200
+    add_to_admin_menu = True
+    list_display = [
+        "title",
+        "locale",
+        "level",
+        "easy_language_score",
+        "easy_language_grade",
+        "reading_time_minutes",
+        "latest_revision_created_at",
+    ]
+    list_filter = ["locale", "level", "easy_language_grade", "live"]
+
+
+register_snippet(TopicViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_lesson_listing():
+    return LessonListingViewSet("lessons")
+
+
+@hooks.register("before_publish_page")
+def check_easy_language_before_publishing(request, page):
+    """A hard lesson: warn the editor, or (EASY_LANGUAGE_BLOCK_HARD_LESSONS) keep it a draft.
+
+    The draft revision is already saved when this runs, so blocking loses nothing."""
+    if not isinstance(page, LessonPage) or page.easy_language_grade != easy_language.HARD:
+        return None
+    details = _("Score %(score)d of 100. Open the “Easy-language check” preview to see why.") % {
+        "score": page.easy_language_score
+    }
+    if settings.EASY_LANGUAGE_BLOCK_HARD_LESSONS:
+        messages.error(
+            request,
+            _("“%(title)s” was saved as a draft but not published: its text is hard to read.")
+            % {"title": page.get_admin_display_title()}
+            + " "
+            + details,
+        )
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    messages.warning(
+        request,
+        _("“%(title)s” is hard to read for language learners.")
+        % {"title": page.get_admin_display_title()}
+        + " "
+        + details,
+    )
+    return None

@@ -1,0 +1,90 @@
+/* Offline reading. Keeps the site's own static files and the last {{ max_pages }} pages the
+   reader opened, so an opened lesson stays readable without a network. Pages come from the
+   network first (always fresh when online) and from this cache only when it fails. */
+"use strict";
+const STATIC_CACHE = "static-{{ version }}";
+const PAGES_CACHE = "pages-v1";
+const MAX_PAGES = {{ max_pages }};
+const PRECACHE = {{ precache_json|safe }};
+const PAGE_PATH = /^\/[a-z]{2,3}(-[a-z0-9]+)?\//i;
+const OFFLINE_PAGE = `{{ offline_html|escapejs }}`;
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(
+    caches.open(STATIC_CACHE).then((cache) => cache.addAll(PRECACHE)).then(() => self.skipWaiting())
+  );
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    caches.keys()
+      .then((names) => Promise.all(
+        names.filter((name) => name.startsWith("static-") && name !== STATIC_CACHE)
+          .map((name) => caches.delete(name))
+      ))
+      .then(() => self.clients.claim())
+  );
+});
+
+async function keepPage(url, response) {
+  const cache = await caches.open(PAGES_CACHE);
+  await cache.delete(url); // re-adding moves it to the end: the most recently read
+  await cache.put(url, response);
+  const keys = await cache.keys();
+  const surplus = keys.length - MAX_PAGES;
+  for (let i = 0; i < surplus; i += 1) await cache.delete(keys[i]);
+}
+
+async function page(event) {
+  const url = event.request.url;
+  try {
+    const response = await fetch(event.request);
+    if (response.ok && response.type === "basic") {
+      event.waitUntil(keepPage(url, response.clone()));
+    }
+    return response;
+  } catch (error) {
+    const cached = await caches.match(url, { cacheName: PAGES_CACHE });
+    return cached || new Response(OFFLINE_PAGE, {
+      status: 503,
+      headers: { "Content-Type": "text/html; charset=utf-8" },
+    });
+  }
+}
+
+async function staticFile(request) {
+  const cached = await caches.match(request);
+  if (cached) return cached;
+  const response = await fetch(request);
+  if (response.ok) {
+    const cache = await caches.open(STATIC_CACHE);
+    cache.put(request, response.clone());
+  }
+  return response;
+}
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET") return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+  if (request.mode === "navigate" && PAGE_PATH.test(url.pathname)) {
+    event.respondWith(page(event));
+  } else if (url.pathname.startsWith("/static/") && !url.pathname.startsWith("/static/wagtail")) {
+    event.respondWith(staticFile(request));
+  }
+});
+
+self.addEventListener("message", (event) => {
+  // A page opened before this worker existed asks to be kept too.
+  const data = event.data || {};
+  if (data.type === "keep-page" && typeof data.url === "string") {
+    const url = new URL(data.url, self.location.origin);
+    if (url.origin === self.location.origin && PAGE_PATH.test(url.pathname)) {
+      event.waitUntil(
+        fetch(url.href).then((response) => response.ok ? keepPage(url.href, response) : null)
+          .catch(() => null)
+      );
+    }
+  }
+});
