@@ -337,8 +337,10 @@ def test_audio_loads_nothing_until_played_and_video_is_a_link(client):
 
     audio = soup.select_one("figure.audio audio")
     assert audio["preload"] == "none" and audio["src"].endswith("greetings.mp3")
-    assert soup.select_one("figure.audio details").get_text(" ", strip=True).endswith(
-        "Hello. Thank you."
+    assert (
+        soup.select_one("figure.audio details")
+        .get_text(" ", strip=True)
+        .endswith("Hello. Thank you.")
     )
     link = soup.select_one(".video-link a")
     assert link["href"] == "https://www.youtube.com/watch?v=PsKrlxjdJYw"
