@@ -4,31 +4,19 @@ kept in the browser, the data budget of a lesson page and offline reading."""
 import secrets
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 
-from cms.demo import load_all
-from tests.conftest import quiet
+from tests.browser.conftest import PHONE
 
-PHONE = {"width": 360, "height": 740}
 LESSON = "/en/lessons/keep-your-documents-safe/"
 COURSE = "/en/lessons/your-first-weeks-in-sofia/"
 KIB = 1024
 
 
-@pytest.fixture
-def site(transactional_db, live_server):
-    load_all(log=quiet)
-    return live_server.url
-
-
-@pytest.fixture
-def phone(page):
-    page.set_viewport_size(PHONE)
-    return page
-
-
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-def test_quiz_answers_inline_and_a_lesson_marked_done_stays_done(site, phone):
+def test_quiz_answers_inline_and_a_lesson_marked_done_stays_done(lesson_site, phone):
+    site = lesson_site
     posts = []
     phone.on(
         "request", lambda request: posts.append(request.url) if request.method == "POST" else None
@@ -64,7 +52,8 @@ def test_quiz_answers_inline_and_a_lesson_marked_done_stays_done(site, phone):
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-def test_quiz_works_without_javascript(site, browser):
+def test_quiz_works_without_javascript(lesson_site, browser):
+    site = lesson_site
     context = browser.new_context(java_script_enabled=False, viewport=PHONE)
     page = context.new_page()
     page.goto(site + LESSON)
@@ -168,3 +157,19 @@ def test_an_opened_lesson_stays_readable_with_the_server_stopped(gunicorn, brows
     page.goto(server.url + "/en/lessons/emergency-number-112/")  # dropped from the cache
     assert "You are offline" in page.locator("body").inner_text()
     context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("path", ["/ar/lessons/keep-your-documents-safe/", "/bg/uroci/"])
+def test_lesson_pages_have_no_serious_accessibility_violations(lesson_site, phone, path):
+    phone.goto(lesson_site + path)
+
+    results = Axe().run(phone)
+
+    serious = [
+        f"{violation['id']}: {violation['help']}"
+        for violation in results.response["violations"]
+        if violation["impact"] in ("serious", "critical")
+    ]
+    assert serious == []

@@ -4,25 +4,9 @@ keyboard use and an axe-core accessibility audit."""
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from cms.demo import load_demo
-from tests.conftest import quiet
+from tests.browser.conftest import PHONE
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-PHONE = {"width": 360, "height": 740}  # a small, cheap phone
-
-
-@pytest.fixture
-def site(transactional_db, live_server):
-    """The demo site, served by a live server thread (transactional tests start empty)."""
-    load_demo(log=quiet)
-    return live_server.url
-
-
-@pytest.fixture
-def phone(page):
-    page.set_viewport_size(PHONE)
-    return page
 
 
 def box(page, selector):

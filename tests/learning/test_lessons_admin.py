@@ -190,6 +190,10 @@ def test_lessons_are_listed_in_the_admin_with_their_scores(english_editor, lesso
     assert lesson.title in html
     assert "Keep your documents safe" not in html
 
+    hardest_first = english_editor.get("/admin/lessons/", {"ordering": "easy_language_score"})
+    html = hardest_first.content.decode()
+    assert html.index(lesson.title) < html.index("Keep your documents safe")
+
 
 def test_score_lessons_rescores_after_the_thresholds_change(settings):
     settings.EASY_LANGUAGE_THRESHOLDS = {
