@@ -34,7 +34,7 @@ setup: install  ## migrate, create languages, load demo content, create the deve
 	$(MANAGE) create_dev_admin
 
 run: setup  ## set everything up and serve at http://127.0.0.1:8000 (SQLite, no other service)
-	$(MANAGE) runserver $(HOST):$(PORT)
+	HOST=$(HOST) PORT=$(PORT) ./scripts/run-dev
 
 browser:  ## install Debian's Chromium for the browser tests when it is missing
 	@./scripts/ensure-chromium

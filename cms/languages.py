@@ -41,6 +41,11 @@ def codes() -> list[str]:
     return [language.code for language in all_languages()]
 
 
+def choices() -> list[tuple[str, str]]:
+    """(code, name) pairs for model fields; a callable, so migrations do not copy the list."""
+    return [(language.code, language.name) for language in all_languages()]
+
+
 def source_language() -> Language:
     return all_languages()[0]
 

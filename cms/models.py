@@ -3,11 +3,42 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from cms import languages
 from cms.blocks import ContentStreamBlock
+
+
+def in_source_language() -> models.Q:
+    """`limit_choices_to` for links to translatable snippets (topics, themes, partners).
+
+    Pages link the source language's snippet and show its translation in each language;
+    a chooser offering every language's copy would repeat each choice seven times."""
+    return models.Q(locale__language_code=languages.source_language().code)
+
+
+class TranslatableTerm(TranslatableMixin, models.Model):
+    """A translatable term readers browse by: lesson topics, story themes."""
+
+    name = models.CharField(_("name"), max_length=80)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=80,
+        help_text=_("Used in addresses such as ?topic=health; the same in every language."),
+    )
+    description = models.TextField(_("description"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+    override_translatable_fields = [SynchronizedField("slug")]
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
 
 
 class LocalizedRoutingMixin:

@@ -7,6 +7,7 @@ from typing import TypeVar
 
 from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, connections
+from django.db.models import Q
 from django.http import HttpRequest
 from wagtail.models import Page
 
@@ -108,3 +109,11 @@ def in_reader_language(
         if chosen is None or position < rank[chosen.locale.language_code]:
             best[item.translation_key] = item
     return best
+
+
+def children_of_any_translation(page: Page) -> Q:
+    """A filter for pages whose parent is `page` in any of its languages (one query)."""
+    condition = Q(pk__in=[])
+    for translation in page.get_translations(inclusive=True).only("path", "depth"):
+        condition |= Q(path__startswith=translation.path, depth=translation.depth + 1)
+    return condition

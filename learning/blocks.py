@@ -13,7 +13,7 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 
-from cms.blocks import ImageWithAltTextBlock
+from cms.blocks import ImageWithAltTextBlock, SameInEveryLanguageBlock
 
 EASY_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 _BLOCK_ELEMENTS = ["p", "li", "h2", "h3", "h4", "blockquote"]
@@ -127,18 +127,9 @@ phone_number = RegexValidator(
 )
 
 
-class PhoneNumberBlock(blocks.CharBlock):
-    """A phone number is the same in every language: wagtail-localize copies it to
-    translations instead of asking translators to translate it."""
-
+class PhoneNumberBlock(SameInEveryLanguageBlock):
     def __init__(self, **kwargs):
         super().__init__(max_length=30, validators=[phone_number], **kwargs)
-
-    def get_translatable_segments(self, value):
-        return []
-
-    def restore_translated_segments(self, value, segments):
-        return value
 
 
 class ContactValue(blocks.StructValue):

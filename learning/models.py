@@ -8,12 +8,11 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from cms import languages
-from cms.models import LocalizedRoutingMixin
+from cms.models import LocalizedRoutingMixin, TranslatableTerm, in_source_language
 from cms.selectors import in_reader_language
 from learning import easy_language
 from learning.blocks import LessonStreamBlock
@@ -27,36 +26,15 @@ GRADE_CHOICES = [
 ]
 
 
-def source_language_topics() -> models.Q:
-    # Lessons always link the source language's topics; each language shows its own
-    # translation of them (a checkbox list of every language's copies would repeat them).
-    return models.Q(locale__language_code=languages.source_language().code)
+class Topic(TranslatableTerm):
+    """A subject readers browse lessons by: documents and residence, work, health…"""
 
-
-class Topic(TranslatableMixin, models.Model):
-    """A subject readers browse by: documents and residence, work, health…"""
-
-    name = models.CharField(_("name"), max_length=80)
-    slug = models.SlugField(
-        _("slug"),
-        max_length=80,
-        help_text=_("Used in addresses such as ?topic=health; the same in every language."),
-    )
-    description = models.TextField(_("description"), blank=True)
-
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
-    override_translatable_fields = [SynchronizedField("slug")]
-
-    class Meta(TranslatableMixin.Meta):
+    class Meta(TranslatableTerm.Meta):
         verbose_name = _("topic")
         verbose_name_plural = _("topics")
-        ordering = ["name"]
         constraints = [
             models.UniqueConstraint(fields=["slug", "locale"], name="unique_topic_slug_per_locale")
         ]
-
-    def __str__(self):
-        return self.name
 
 
 class LessonIndexPage(LocalizedRoutingMixin, Page):
@@ -82,7 +60,7 @@ class LessonPage(LocalizedRoutingMixin, Page):
     summary = models.TextField(_("summary"), help_text=_("Two or three short sentences."))
     level = models.CharField(_("level"), max_length=2, choices=LEVELS, default="A1")
     topics = ParentalManyToManyField(
-        Topic, blank=True, related_name="lessons", limit_choices_to=source_language_topics
+        Topic, blank=True, related_name="lessons", limit_choices_to=in_source_language
     )
     body = StreamField(LessonStreamBlock(), verbose_name=_("body"))
     related_lessons = StreamField(

@@ -2,10 +2,9 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Q
 from wagtail.models import Locale
 
-from cms.selectors import in_reader_language, reader_languages
+from cms.selectors import children_of_any_translation, in_reader_language, reader_languages
 from learning.models import LessonIndexPage, LessonPage, Topic
 
 
@@ -32,11 +31,10 @@ def lessons_for_index(
     A fixed number of queries whatever the number of lessons: translations of the index,
     the lessons, their topics (and the search, when there is a query)."""
     codes = reader_languages(language_code)
-    under_index = Q()
-    for index in index_page.get_translations(inclusive=True).only("path", "depth"):
-        under_index |= Q(path__startswith=index.path, depth=index.depth + 1)
     lessons = (
-        LessonPage.objects.live().public().filter(under_index, locale__language_code__in=codes)
+        LessonPage.objects.live()
+        .public()
+        .filter(children_of_any_translation(index_page), locale__language_code__in=codes)
     )
     if filters.level:
         lessons = lessons.filter(level=filters.level)

@@ -45,6 +45,16 @@ def child_environment(**variables: str) -> dict[str, str]:
     return {**inherited, **variables}
 
 
+@pytest.fixture
+def in_english():
+    """Messages in English, the interface's source language (tests default to Bulgarian,
+    the platform's first language)."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
 def quiet(line: str) -> None:
     """A log callback for demo loaders that prints nothing."""
 

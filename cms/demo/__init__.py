@@ -88,8 +88,22 @@ def build_catalog(data, language_code: str) -> dict[str, str]:
     return found
 
 
-def _source(text: dict[str, str]) -> str:
+def source_text(text: dict[str, str]) -> str:
+    """The source-language string of a demo text."""
     return text[languages.source_language().code]
+
+
+def ensure_translations(instance, codes: list[str], data, *, log: Log, label: str) -> None:
+    """Translate a page or snippet into each of `codes` that it lacks, with the demo texts
+    in `data` as the catalogue (cms.services.translate_from_catalog)."""
+    existing = set(instance.get_translations().values_list("locale__language_code", flat=True))
+    missing = [code for code in codes if code not in existing]
+    for code in missing:
+        services.translate_from_catalog(
+            instance=instance, language_code=code, catalog=build_catalog(data, code)
+        )
+    if missing:
+        log(f"  {label} → {', '.join(missing)}: translated")
 
 
 def _rich_text(parts: list[tuple[str, dict[str, str]]]) -> str:
@@ -102,7 +116,7 @@ def _rich_text(parts: list[tuple[str, dict[str, str]]]) -> str:
         elif tag != "li" and in_list:
             html.append("</ul>")
             in_list = False
-        html.append(f"<{tag}>{_source(text)}</{tag}>")
+        html.append(f"<{tag}>{source_text(text)}</{tag}>")
     if in_list:
         html.append("</ul>")
     return "".join(html)
@@ -112,9 +126,9 @@ def _call_to_action(fields: dict[str, dict[str, str]], page: Page) -> tuple[str,
     return (
         "call_to_action",
         {
-            "heading": _source(fields["heading"]),
-            "text": _source(fields["text"]),
-            "button_label": _source(fields["button_label"]),
+            "heading": source_text(fields["heading"]),
+            "text": source_text(fields["text"]),
+            "button_label": source_text(fields["button_label"]),
             "page": page,
             "external_url": "",
         },
@@ -129,9 +143,9 @@ def _ensure_home(*, log: Log) -> tuple[HomePage, bool]:
         log(f"Home page: exists (“{home.title}”)")
         return home, False
     home = HomePage(
-        title=_source(texts.HOME_TITLE),
-        slug=_source(texts.HOME_SLUG),
-        intro=_source(texts.HOME_INTRO),
+        title=source_text(texts.HOME_TITLE),
+        slug=source_text(texts.HOME_SLUG),
+        intro=source_text(texts.HOME_INTRO),
         body=[("rich_text", _rich_text(texts.HOME_BODY))],
         locale=source_locale,
     )
@@ -168,15 +182,15 @@ def _point_default_site_at(home: HomePage) -> None:
 
 @transaction.atomic
 def _ensure_about(*, home: HomePage, log: Log) -> ContentPage:
-    slug = _source(texts.ABOUT_SLUG)
+    slug = source_text(texts.ABOUT_SLUG)
     about = ContentPage.objects.child_of(home).filter(slug=slug).first()
     if about is not None:
         log(f"About page: exists (“{about.title}”)")
         return about
     about = ContentPage(
-        title=_source(texts.ABOUT_TITLE),
+        title=source_text(texts.ABOUT_TITLE),
         slug=slug,
-        intro=_source(texts.ABOUT_INTRO),
+        intro=source_text(texts.ABOUT_INTRO),
         locale=home.locale,
     )
     home.add_child(instance=about)
@@ -185,11 +199,11 @@ def _ensure_about(*, home: HomePage, log: Log) -> ContentPage:
         (
             "quote",
             {
-                "text": _source(texts.ABOUT_QUOTE["text"]),
-                "attribution": _source(texts.ABOUT_QUOTE["attribution"]),
+                "text": source_text(texts.ABOUT_QUOTE["text"]),
+                "attribution": source_text(texts.ABOUT_QUOTE["attribution"]),
             },
         ),
-        ("rich_text", f"<p>{_source(texts.ABOUT_LANGUAGES)}</p>"),
+        ("rich_text", f"<p>{source_text(texts.ABOUT_LANGUAGES)}</p>"),
         _call_to_action(texts.ABOUT_CALL_TO_ACTION, home),
     ]
     about.save_revision().publish()
@@ -205,12 +219,11 @@ def _link_home_to_about(*, home: HomePage, about: ContentPage) -> None:
 
 
 def _ensure_translations(*, page: Page, log: Log) -> None:
-    existing = set(page.get_translations().values_list("locale__language_code", flat=True))
-    for language in languages.all_languages()[1:]:
-        if language.code in existing:
-            log(f"  {page.title} → {language.code}: exists")
-            continue
-        translated = services.translate_from_catalog(
-            instance=page, language_code=language.code, catalog=catalog(language.code)
-        )
-        log(f"  {page.title} → {language.code}: created (“{translated.title}”)")
+    codes = [language.code for language in languages.all_languages()[1:]]
+    ensure_translations(
+        page,
+        codes,
+        [getattr(texts, name) for name in dir(texts) if name.isupper()],
+        log=log,
+        label=page.title,
+    )

@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_tasks",
+    "django_tasks_db",
     "rest_framework",
     "storages",
     "django.contrib.auth",
@@ -133,6 +135,7 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(env.get_str("STATIC_ROOT") or BASE_DIR / "static")
 MEDIA_URL = env.get_str("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(env.get_str("MEDIA_ROOT") or BASE_DIR / "media")
+SERVE_MEDIA = False  # dev and test settings serve uploads themselves
 
 S3_BUCKET = env.get_str("S3_BUCKET")
 if S3_BUCKET:
@@ -250,6 +253,26 @@ OFFLINE_STATIC_FILES = [
     "cms/favicon.svg",
     "learning/learning.css",
     "learning/lesson.js",
+]
+
+# --- Videos, captions and background tasks (docs/videos.md) ------------------------------
+TASKS = {
+    # Wagtail's own small tasks (search index, references) run at once, in the request.
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    # Slow video work (probing, posters, renditions) is stored in the database and run by
+    # `manage.py db_worker --backend videos`, outside the editor's request.
+    "videos": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
+VIDEO_MAX_UPLOAD_MB = env.get_int("VIDEO_MAX_UPLOAD_MB", 300)
+CAPTION_MAX_UPLOAD_KB = 512
+# The small rendition for readers on little data, and for screens on weak networks.
+VIDEO_DATA_SAVER_HEIGHT = 240
+VIDEO_DATA_SAVER_BITRATE = "350k"
+# External videos: the stored oEmbed data of the links the platform ships with first, so
+# that they need no network; then the providers themselves for new links.
+WAGTAILEMBEDS_FINDERS = [
+    {"class": "campaigns.embeds.StoredOEmbedFinder"},
+    *([{"class": "wagtail.embeds.finders.oembed"}] if env.get_bool("EMBEDS_ONLINE", True) else []),
 ]
 
 REST_FRAMEWORK = {

@@ -12,3 +12,5 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 
 VAR_DIR.mkdir(parents=True, exist_ok=True)
+
+SERVE_MEDIA = True  # uploads from this process (production serves them elsewhere)

@@ -26,3 +26,8 @@ WHITENOISE_AUTOREFRESH = True
 WAGTAILADMIN_BASE_URL = "http://testserver"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 LOGGING["root"]["level"] = env.get_str("LOG_LEVEL", "WARNING")
+
+# Tests never reach the network: only the stored oEmbed data answers for embeds.
+WAGTAILEMBEDS_FINDERS = [{"class": "campaigns.embeds.StoredOEmbedFinder"}]
+
+SERVE_MEDIA = True  # uploads from this process (production serves them elsewhere)

@@ -1,4 +1,7 @@
+from decimal import Decimal
+
 from django import template
+from django.utils import formats
 
 from cms import selectors
 
@@ -9,3 +12,12 @@ register = template.Library()
 def language_links(context):
     """Links to this page in every language; computed once per page by the base template."""
     return selectors.language_links(page=context.get("page"), request=context["request"])
+
+
+@register.filter
+def figure(value) -> str:
+    """A statistic's number as readers of the active language write it: no trailing zeros
+    (1.3, not 1.30), the language's decimal mark and, where it has one, digit grouping."""
+    number = Decimal(value)
+    number = number.quantize(Decimal(1)) if number == number.to_integral() else number.normalize()
+    return formats.number_format(number, use_l10n=True, force_grouping=True)

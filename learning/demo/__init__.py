@@ -9,8 +9,8 @@ from django.db import transaction
 from django.utils.html import escape
 from wagtail.models import Locale
 
-from cms import languages, services
-from cms.demo import build_catalog
+from cms import languages
+from cms.demo import ensure_translations, source_text
 from cms.models import HomePage
 from learning.demo import texts
 from learning.models import CoursePage, LessonIndexPage, LessonPage, Topic
@@ -37,21 +37,17 @@ def load_demo(*, log: Log) -> None:
 
     every_language = [language.code for language in languages.all_languages()[1:]]
     for topic in topics.values():
-        _ensure_translations(topic, every_language, texts.TOPICS, log=log, label=topic.slug)
-    _ensure_translations(index, every_language, texts.INDEX, log=log, label=index.title)
+        ensure_translations(topic, every_language, texts.TOPICS, log=log, label=topic.slug)
+    ensure_translations(index, every_language, texts.INDEX, log=log, label=index.title)
     for lesson in lessons.values():
-        _ensure_translations(lesson, LESSON_LANGUAGES, texts.LESSONS, log=log, label=lesson.title)
-    _ensure_translations(course, LESSON_LANGUAGES, texts.COURSE, log=log, label=course.title)
-
-
-def _source(text: dict[str, str]) -> str:
-    return text[languages.source_language().code]
+        ensure_translations(lesson, LESSON_LANGUAGES, texts.LESSONS, log=log, label=lesson.title)
+    ensure_translations(course, LESSON_LANGUAGES, texts.COURSE, log=log, label=course.title)
 
 
 @transaction.atomic
 def _ensure_topic(slug: str, locale: Locale, *, log: Log) -> Topic:
     topic, created = Topic.objects.get_or_create(
-        slug=slug, locale=locale, defaults={"name": _source(texts.TOPICS[slug])}
+        slug=slug, locale=locale, defaults={"name": source_text(texts.TOPICS[slug])}
     )
     if created:
         log(f"Topic: created “{topic.name}”")
@@ -65,9 +61,9 @@ def _ensure_index(home: HomePage, *, log: Log) -> LessonIndexPage:
         log(f"Lesson index: exists (“{index.title}”)")
         return index
     index = LessonIndexPage(
-        title=_source(texts.INDEX["title"]),
-        slug=_source(texts.INDEX["slug"]),
-        intro=_source(texts.INDEX["intro"]),
+        title=source_text(texts.INDEX["title"]),
+        slug=source_text(texts.INDEX["slug"]),
+        intro=source_text(texts.INDEX["intro"]),
     )
     home.add_child(instance=index)
     index.save_revision().publish()
@@ -77,45 +73,49 @@ def _ensure_index(home: HomePage, *, log: Log) -> LessonIndexPage:
 
 def _block(kind: str, data) -> dict | str:
     if kind == "easy_text":
-        return "".join(f"<p>{escape(_source(paragraph))}</p>" for paragraph in data)
+        return "".join(f"<p>{escape(source_text(paragraph))}</p>" for paragraph in data)
     if kind == "key_word":
-        return {"word": _source(data["word"]), "explanation": _source(data["explanation"])}
+        return {"word": source_text(data["word"]), "explanation": source_text(data["explanation"])}
     if kind == "step_by_step":
-        return {"title": _source(data["title"]), "steps": [_source(s) for s in data["steps"]]}
+        return {
+            "title": source_text(data["title"]),
+            "steps": [source_text(s) for s in data["steps"]],
+        }
     if kind == "contact":
         return {
-            "name": _source(data["name"]),
-            "address": _source(data["address"]) if "address" in data else "",
+            "name": source_text(data["name"]),
+            "address": source_text(data["address"]) if "address" in data else "",
             "phone": data.get("phone", ""),
-            "opening_hours": _source(data["opening_hours"]) if "opening_hours" in data else "",
+            "opening_hours": source_text(data["opening_hours"]) if "opening_hours" in data else "",
             "map_link": data.get("map_link", ""),
             "website": data.get("website", ""),
         }
     if kind == "tip":
-        return {"kind": data["kind"], "text": _source(data["text"])}
+        return {"kind": data["kind"], "text": source_text(data["text"])}
     if kind == "quiz":
         return {
-            "question": _source(data["question"]),
+            "question": source_text(data["question"]),
             "options": [
-                {"text": _source(text), "is_correct": correct} for text, correct in data["options"]
+                {"text": source_text(text), "is_correct": correct}
+                for text, correct in data["options"]
             ],
-            "feedback_correct": _source(data["feedback_correct"]),
-            "feedback_incorrect": _source(data["feedback_incorrect"]),
+            "feedback_correct": source_text(data["feedback_correct"]),
+            "feedback_incorrect": source_text(data["feedback_incorrect"]),
         }
     raise ValueError(f"Unknown demo block {kind!r}")
 
 
 @transaction.atomic
 def _ensure_lesson(index: LessonIndexPage, data: dict, topics: dict, *, log: Log) -> LessonPage:
-    slug = _source(data["slug"])
+    slug = source_text(data["slug"])
     lesson = LessonPage.objects.child_of(index).filter(slug=slug).first()
     if lesson is not None:
         log(f"Lesson: exists (“{lesson.title}”)")
         return lesson
     lesson = LessonPage(
-        title=_source(data["title"]),
+        title=source_text(data["title"]),
         slug=slug,
-        summary=_source(data["summary"]),
+        summary=source_text(data["summary"]),
         level=data["level"],
         body=[(kind, _block(kind, value)) for kind, value in data["body"]],
     )
@@ -132,29 +132,18 @@ def _ensure_lesson(index: LessonIndexPage, data: dict, topics: dict, *, log: Log
 
 @transaction.atomic
 def _ensure_course(index: LessonIndexPage, lessons: dict, *, log: Log) -> CoursePage:
-    slug = _source(texts.COURSE["slug"])
+    slug = source_text(texts.COURSE["slug"])
     course = CoursePage.objects.child_of(index).filter(slug=slug).first()
     if course is not None:
         log(f"Course: exists (“{course.title}”)")
         return course
     course = CoursePage(
-        title=_source(texts.COURSE["title"]),
+        title=source_text(texts.COURSE["title"]),
         slug=slug,
-        intro=_source(texts.COURSE["intro"]),
+        intro=source_text(texts.COURSE["intro"]),
         lessons=[("lesson", lessons[key]) for key in texts.COURSE["lessons"]],
     )
     index.add_child(instance=course)
     course.save_revision().publish()
     log(f"Course: created (“{course.title}”, {len(texts.COURSE['lessons'])} lessons)")
     return course
-
-
-def _ensure_translations(instance, codes: list[str], data, *, log: Log, label: str) -> None:
-    existing = set(instance.get_translations().values_list("locale__language_code", flat=True))
-    missing = [code for code in codes if code not in existing]
-    for code in missing:
-        services.translate_from_catalog(
-            instance=instance, language_code=code, catalog=build_catalog(data, code)
-        )
-    if missing:
-        log(f"  {label} → {', '.join(missing)}: translated")

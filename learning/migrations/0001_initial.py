@@ -2,7 +2,6 @@
 
 import cms.models
 import django.db.models.deletion
-import learning.models
 import modelcluster.fields
 import uuid
 import wagtail.fields
@@ -70,7 +69,7 @@ class Migration(migrations.Migration):
                 ('reading_time_minutes', models.PositiveSmallIntegerField(default=1, editable=False, verbose_name='reading time (minutes)')),
                 ('easy_language_score', models.PositiveSmallIntegerField(db_index=True, editable=False, null=True, verbose_name='easy-language score')),
                 ('easy_language_grade', models.CharField(blank=True, choices=[('easy', 'Easy'), ('needs_work', 'Needs work'), ('hard', 'Hard')], db_index=True, editable=False, max_length=12, verbose_name='easy-language grade')),
-                ('topics', modelcluster.fields.ParentalManyToManyField(blank=True, limit_choices_to=learning.models.source_language_topics, related_name='lessons', to='learning.topic')),
+                ('topics', modelcluster.fields.ParentalManyToManyField(blank=True, limit_choices_to=cms.models.in_source_language, related_name='lessons', to='learning.topic')),
             ],
             options={
                 'verbose_name': 'lesson',

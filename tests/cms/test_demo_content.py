@@ -49,7 +49,7 @@ def test_loading_again_changes_nothing():
 
     assert (Page.objects.count(), Revision.objects.count(), Translation.objects.count()) == counts
     output = out.getvalue()
-    assert "[1/2] Platform core" in output
+    assert "[1/3] Platform core" in output
     assert "Home page: exists" in output
     assert "Demo content ready" in output
 

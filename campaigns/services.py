@@ -1,0 +1,116 @@
+"""Writes for videos, stories and consent."""
+
+import logging
+import tempfile
+from pathlib import Path
+
+from django.conf import settings
+from django.core.files.base import ContentFile, File
+from django.db import transaction
+from django.utils import timezone
+from wagtail.images import get_image_model
+from wagtail.models import Collection
+
+from campaigns import media
+from campaigns.models import WEB, ConsentRecord, ProcessingStatus, StoryPage, Video
+
+logger = logging.getLogger(__name__)
+
+
+def request_processing(*, video: Video) -> None:
+    """Queue the slow work on a freshly uploaded video; it runs in `manage.py db_worker`."""
+    from campaigns.tasks import process_video
+
+    file_name = video.file.name
+    transaction.on_commit(lambda: process_video.enqueue(video.pk, file_name))
+
+
+def process_video(*, video_id: int, file_name: str) -> Video | None:
+    """Measure the video, make its poster (unless one was given) and its data-saver
+    rendition. Runs outside a transaction: ffmpeg may take minutes on a long video.
+
+    Returns None when the video is gone or a newer upload replaced `file_name`."""
+    video = Video.objects.filter(pk=video_id).first()
+    if video is None or video.file.name != file_name:
+        return None
+    _set_status(video, ProcessingStatus.PROCESSING)
+    try:
+        with media.local_path(video.file) as path:
+            info = media.probe(path)
+            video.duration_seconds = info.duration_seconds
+            video.width, video.height = info.width, info.height
+            video.size_bytes = video.file.size
+            with video.file.open("rb") as stored:
+                video.sha256 = media.sha256_of(stored.chunks())
+            if video.poster_id is None:
+                video.poster = _poster_image(video, path, info)
+            _make_data_saver(video, path, info)
+    except media.UnreadableVideo as error:
+        logger.warning("Video %s could not be processed: %s", video.pk, error)
+        video.processing_status = ProcessingStatus.FAILED
+        video.processing_error = str(error)
+    else:
+        video.processing_status = ProcessingStatus.READY
+        video.processing_error = ""
+    video.processed_at = timezone.now()
+    video.save()
+    return video
+
+
+def _set_status(video: Video, status: str) -> None:
+    video.processing_status = status
+    Video.objects.filter(pk=video.pk).update(processing_status=status)
+
+
+def _poster_image(video: Video, path: str, info: media.VideoInfo):
+    jpeg = media.poster_frame(path, at_seconds=min(1.0, info.duration_seconds / 2))
+    return get_image_model().objects.create(
+        title=f"{video.title} (poster)",
+        file=ContentFile(jpeg, name=f"video-{video.pk}-poster.jpg"),
+        collection=_root_collection(),
+    )
+
+
+def _root_collection() -> Collection:
+    # Wagtail's migrations create it, but `manage.py flush` (and every transactional
+    # test) empties the table.
+    return Collection.get_first_root_node() or Collection.add_root(name="Root")
+
+
+def _make_data_saver(video: Video, path: str, info: media.VideoInfo) -> None:
+    height = min(settings.VIDEO_DATA_SAVER_HEIGHT, info.height - info.height % 2)
+    with tempfile.TemporaryDirectory(prefix="video-") as folder:
+        target = Path(folder) / f"{Path(video.file.name).stem}-{height}p.mp4"
+        media.data_saver(path, target, height=height, bitrate=settings.VIDEO_DATA_SAVER_BITRATE)
+        if video.data_saver:
+            video.data_saver.delete(save=False)
+        with target.open("rb") as rendition:
+            video.data_saver.save(target.name, File(rendition), save=False)
+            rendition.seek(0)
+            video.data_saver_sha256 = media.sha256_of(iter(lambda: rendition.read(1 << 20), b""))
+        video.data_saver_size_bytes = target.stat().st_size
+
+
+@transaction.atomic
+def withdraw_consent(*, record: ConsentRecord, user=None) -> list[StoryPage]:
+    """Withdraw consent today (unless a date is set) and unpublish the story everywhere.
+    The record is kept. Returns the pages that were unpublished."""
+    if record.withdrawn_on is None:
+        record.withdrawn_on = timezone.localdate()
+        record.save(update_fields=["withdrawn_on"])
+    return enforce_consent(story=record.story, user=user)
+
+
+@transaction.atomic
+def enforce_consent(*, story: StoryPage | None, user=None) -> list[StoryPage]:
+    """Unpublish the story in every language when no consent for the web remains (after a
+    withdrawal, or after the web was taken out of its scope). Returns what was unpublished."""
+    from campaigns.selectors import has_consent
+
+    if story is None or has_consent(story=story, scope=WEB):
+        return []
+    unpublished = []
+    for page in story.get_translations(inclusive=True).live().specific():
+        page.unpublish(user=user, log_action=True)
+        unpublished.append(page)
+    return unpublished

@@ -1,0 +1,136 @@
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from campaigns import services
+from campaigns.models import (
+    WEB,
+    ConsentRecord,
+    Organisation,
+    ProcessingStatus,
+    StoryPage,
+    Theme,
+    Video,
+)
+from campaigns.selectors import has_consent
+
+
+class VideoViewSet(SnippetViewSet):
+    model = Video
+    icon = "media"
+    menu_label = gettext_lazy("Videos")
+    list_display = [
+        "title",
+        "processing_status",
+        "duration_seconds",
+        "width",
+        "height",
+        "size_bytes",
+        "uploaded_at",
+    ]
+    list_filter = ["processing_status"]
+    search_fields = ["title"]
+
+
+class OrganisationViewSet(SnippetViewSet):
+    model = Organisation
+    icon = "group"
+    menu_label = gettext_lazy("Partner organisations")
+    list_display = ["name", "link", "locale"]
+    search_fields = ["name"]
+
+
+class ThemeViewSet(SnippetViewSet):
+    model = Theme
+    icon = "tag"
+    menu_label = gettext_lazy("Story themes")
+    list_display = ["name", "slug", "locale"]
+
+
+class ConsentRecordViewSet(SnippetViewSet):
+    model = ConsentRecord
+    icon = "lock"
+    menu_label = gettext_lazy("Consent records")
+    list_display = [
+        "story_title",
+        "given_by",
+        "given_on",
+        "for_web",
+        "for_screens",
+        "for_partners",
+        "withdrawn_on",
+    ]
+    list_filter = ["for_web", "for_screens", "for_partners", "withdrawn_on"]
+    search_fields = ["story_title", "given_by"]
+
+
+class CampaignsGroup(SnippetViewSetGroup):
+    items = [VideoViewSet, OrganisationViewSet, ThemeViewSet, ConsentRecordViewSet]
+    menu_icon = "pick"
+    menu_label = gettext_lazy("Campaigns")
+    menu_name = "campaigns"
+    menu_order = 220
+
+
+register_snippet(CampaignsGroup)
+
+
+def _after_snippet_saved(request, instance):
+    if isinstance(instance, Video) and instance.processing_status == ProcessingStatus.PENDING:
+        services.request_processing(video=instance)
+        messages.info(
+            request,
+            _(
+                "“%(title)s” is being processed: poster, size check and a small version for "
+                "slow connections. Its state shows in the list of videos."
+            )
+            % {"title": instance.title},
+        )
+    if isinstance(instance, ConsentRecord):
+        unpublished = services.enforce_consent(story=instance.story, user=request.user)
+        if unpublished:
+            messages.warning(
+                request,
+                _(
+                    "Without consent for the web, “%(title)s” was unpublished in %(count)d languages."  # noqa: E501
+                )
+                % {"title": instance.story_title, "count": len(unpublished)},
+            )
+
+
+hooks.register("after_create_snippet", _after_snippet_saved)
+hooks.register("after_edit_snippet", _after_snippet_saved)
+
+
+@hooks.register("before_delete_snippet")
+def keep_consent_records(request, instances):
+    """Consent records are evidence: they are withdrawn, never deleted."""
+    if any(isinstance(instance, ConsentRecord) for instance in instances):
+        messages.error(
+            request,
+            _(
+                "Consent records cannot be deleted. To end a consent, set the date it was withdrawn."  # noqa: E501
+            ),
+        )
+        return redirect("wagtailsnippets_campaigns_consentrecord:list")
+    return None
+
+
+@hooks.register("before_publish_page")
+def require_consent_to_publish_a_story(request, page):
+    """A story is published only with consent for the web; otherwise it stays a draft."""
+    if isinstance(page, StoryPage) and not has_consent(story=page, scope=WEB):
+        messages.error(
+            request,
+            _(
+                "“%(title)s” was saved as a draft but not published: there is no consent for "
+                "the web. Add a consent record first."
+            )
+            % {"title": page.get_admin_display_title()},
+        )
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return None
