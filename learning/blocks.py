@@ -12,6 +12,7 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 from cms.blocks import ImageWithAltTextBlock, SameInEveryLanguageBlock
 
@@ -220,6 +221,14 @@ class LessonStreamBlock(blocks.StreamBlock):
     image = ImageWithAltTextBlock()
     audio = AudioBlock()
     video = VideoBlock()
+    # A captioned video with a data-saver version, from the platform's video library; the
+    # library's own player template renders it.
+    library_video = SnippetChooserBlock(
+        "campaigns.Video",
+        label=_("Video from the library"),
+        icon="media",
+        template="campaigns/blocks/video.html",
+    )
     step_by_step = StepByStepBlock()
     contact = ContactBlock()
     tip = TipBlock()

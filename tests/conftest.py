@@ -55,6 +55,18 @@ def in_english():
         yield
 
 
+@pytest.fixture
+def english_editor(client, admin_user):
+    """A logged-in editor who reads the admin in English (each editor picks a language)."""
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(admin_user)
+    profile.preferred_language = "en"
+    profile.save()
+    client.force_login(admin_user)
+    return client
+
+
 def quiet(line: str) -> None:
     """A log callback for demo loaders that prints nothing."""
 

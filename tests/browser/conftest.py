@@ -1,4 +1,5 @@
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 
 from cms.demo import load_all, load_demo
 from tests.conftest import quiet
@@ -25,3 +26,13 @@ def lesson_site(transactional_db, live_server):
 def phone(page):
     page.set_viewport_size(PHONE)
     return page
+
+
+def serious_accessibility_violations(page) -> list[str]:
+    """axe-core's serious and critical findings on the page, as "rule: help" lines."""
+    results = Axe().run(page)
+    return [
+        f"{violation['id']}: {violation['help']}"
+        for violation in results.response["violations"]
+        if violation["impact"] in ("serious", "critical")
+    ]

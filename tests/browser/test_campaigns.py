@@ -1,7 +1,8 @@
 """Campaign pages in a real Chromium: low data until the reader presses play, captions."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
+
+from tests.browser.conftest import serious_accessibility_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -49,11 +50,4 @@ def test_campaign_and_story_pages_have_no_serious_accessibility_violations(
 ):
     phone.goto(lesson_site + path)
 
-    results = Axe().run(phone)
-
-    serious = [
-        f"{violation['id']}: {violation['help']}"
-        for violation in results.response["violations"]
-        if violation["impact"] in ("serious", "critical")
-    ]
-    assert serious == []
+    assert serious_accessibility_violations(phone) == []

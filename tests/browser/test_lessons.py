@@ -4,9 +4,8 @@ kept in the browser, the data budget of a lesson page and offline reading."""
 import secrets
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
-from tests.browser.conftest import PHONE
+from tests.browser.conftest import PHONE, serious_accessibility_violations
 
 LESSON = "/en/lessons/keep-your-documents-safe/"
 COURSE = "/en/lessons/your-first-weeks-in-sofia/"
@@ -165,11 +164,4 @@ def test_an_opened_lesson_stays_readable_with_the_server_stopped(gunicorn, brows
 def test_lesson_pages_have_no_serious_accessibility_violations(lesson_site, phone, path):
     phone.goto(lesson_site + path)
 
-    results = Axe().run(phone)
-
-    serious = [
-        f"{violation['id']}: {violation['help']}"
-        for violation in results.response["violations"]
-        if violation["impact"] in ("serious", "critical")
-    ]
-    assert serious == []
+    assert serious_accessibility_violations(phone) == []

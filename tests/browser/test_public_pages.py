@@ -2,9 +2,8 @@
 keyboard use and an axe-core accessibility audit."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
-from tests.browser.conftest import PHONE
+from tests.browser.conftest import PHONE, serious_accessibility_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -76,11 +75,4 @@ def test_page_loads_nothing_from_other_hosts(site, phone):
 def test_home_page_has_no_serious_accessibility_violations(site, phone, code):
     phone.goto(f"{site}/{code}/")
 
-    results = Axe().run(phone)
-
-    serious = [
-        f"{violation['id']}: {violation['help']}"
-        for violation in results.response["violations"]
-        if violation["impact"] in ("serious", "critical")
-    ]
-    assert serious == []
+    assert serious_accessibility_violations(phone) == []

@@ -5,7 +5,6 @@ from bs4 import BeautifulSoup
 from django.contrib.messages import get_messages
 from django.core.exceptions import ValidationError
 from wagtail.embeds.models import Embed
-from wagtail.users.models import UserProfile
 
 from campaigns import selectors, services
 from campaigns.embeds import StoredOEmbedFinder, video_key
@@ -23,15 +22,6 @@ def soup_of(response) -> BeautifulSoup:
 def story(slug: str, code: str = "bg") -> StoryPage:
     source = StoryPage.objects.get(locale__language_code="bg", slug=slug)
     return StoryPage.objects.get(translation_key=source.translation_key, locale__language_code=code)
-
-
-@pytest.fixture
-def editor(client, admin_user):
-    profile = UserProfile.get_for_user(admin_user)
-    profile.preferred_language = "en"
-    profile.save()
-    client.force_login(admin_user)
-    return client
 
 
 # --- Consent --------------------------------------------------------------------------
@@ -57,7 +47,7 @@ def test_withdrawing_consent_unpublishes_the_story_in_every_language_and_keeps_t
     }
 
 
-def test_withdrawing_consent_in_the_admin_unpublishes_everywhere(editor):
+def test_withdrawing_consent_in_the_admin_unpublishes_everywhere(english_editor):
     record = ConsentRecord.objects.get(story=story("nie-drugite"))
     data = {
         "story": record.story_id,
@@ -69,7 +59,9 @@ def test_withdrawing_consent_in_the_admin_unpublishes_everywhere(editor):
         "notes": "",
     }
 
-    response = editor.post(f"/admin/snippets/campaigns/consentrecord/edit/{record.pk}/", data)
+    response = english_editor.post(
+        f"/admin/snippets/campaigns/consentrecord/edit/{record.pk}/", data
+    )
 
     assert response.status_code == 302
     assert not StoryPage.objects.filter(translation_key=record.story.translation_key, live=True)
@@ -77,10 +69,10 @@ def test_withdrawing_consent_in_the_admin_unpublishes_everywhere(editor):
     assert any("was unpublished in 2 languages" in str(m) for m in warnings)
 
 
-def test_consent_records_cannot_be_deleted(editor):
+def test_consent_records_cannot_be_deleted(english_editor):
     record = ConsentRecord.objects.first()
 
-    response = editor.post(f"/admin/snippets/campaigns/consentrecord/delete/{record.pk}/")
+    response = english_editor.post(f"/admin/snippets/campaigns/consentrecord/delete/{record.pk}/")
 
     assert ConsentRecord.objects.filter(pk=record.pk).exists()
     assert response.status_code == 302
@@ -96,15 +88,15 @@ def test_a_story_without_consent_for_the_web_is_never_served_even_if_published(c
     assert "St. Ana" not in soup_of(client.get("/en/stories/")).get_text()
 
 
-def test_publishing_a_story_needs_consent_for_the_web(editor):
-    # The source-language story: translations are edited in wagtail-localize's editor.
+def test_publishing_a_story_needs_consent_for_the_web(english_editor):
+    # The source-language story: translations are edited in wagtail-localize's english_editor.
     barriers = story("otvad-barierite")
     ConsentRecord.objects.filter(story__translation_key=barriers.translation_key).update(
         withdrawn_on="2026-11-01"
     )
     barriers.unpublish()
 
-    response = editor.post(
+    response = english_editor.post(
         f"/admin/pages/{barriers.pk}/edit/",
         {
             "title": barriers.title,

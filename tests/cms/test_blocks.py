@@ -3,7 +3,6 @@ from django.core.exceptions import ValidationError
 from django.utils import translation
 from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
-from wagtail.users.models import UserProfile
 from wagtail_factories import ImageFactory
 
 from cms.blocks import CallToActionBlock, ContentStreamBlock, ImageWithAltTextBlock
@@ -77,17 +76,7 @@ def test_call_to_action_links_to_the_readers_translation():
         assert value.url() == "/bg/"
 
 
-@pytest.fixture
-def editor_client(admin_user, client):
-    """An editor who reads the admin in English (editors pick their language)."""
-    profile = UserProfile.get_for_user(admin_user)
-    profile.preferred_language = "en"
-    profile.save()
-    client.force_login(admin_user)
-    return client
-
-
-def test_page_editor_refuses_to_publish_an_image_without_alt_text(editor_client):
+def test_page_editor_refuses_to_publish_an_image_without_alt_text(english_editor):
     # Wagtail lets a draft be saved incomplete (it never leaves the admin); publishing
     # runs every block's validation.
     image = ImageFactory()
@@ -107,7 +96,7 @@ def test_page_editor_refuses_to_publish_an_image_without_alt_text(editor_client)
         }
     )
 
-    response = editor_client.post(f"/admin/pages/add/cms/contentpage/{bg_home().pk}/", post)
+    response = english_editor.post(f"/admin/pages/add/cms/contentpage/{bg_home().pk}/", post)
 
     assert response.status_code == 200
     html = response.content.decode()
@@ -116,7 +105,7 @@ def test_page_editor_refuses_to_publish_an_image_without_alt_text(editor_client)
     assert ContentPage.objects.count() == before
 
 
-def test_page_editor_publishes_a_page_with_valid_blocks(editor_client):
+def test_page_editor_publishes_a_page_with_valid_blocks(english_editor):
     image = ImageFactory()
     post = nested_form_data(
         {
@@ -134,7 +123,7 @@ def test_page_editor_publishes_a_page_with_valid_blocks(editor_client):
         }
     )
 
-    response = editor_client.post(f"/admin/pages/add/cms/contentpage/{bg_home().pk}/", post)
+    response = english_editor.post(f"/admin/pages/add/cms/contentpage/{bg_home().pk}/", post)
 
     assert response.status_code == 302
     page = ContentPage.objects.get(slug="nova-stranitsa")

@@ -40,11 +40,6 @@ def editor(client, user, language: str):
     return client
 
 
-@pytest.fixture
-def english_editor(client, admin_user):
-    return editor(client, admin_user, "en")
-
-
 def edit_form(lesson: LessonPage, body_html: str, *, action: str = "") -> dict:
     data = {
         "title": lesson.title,

@@ -345,3 +345,17 @@ def test_audio_loads_nothing_until_played_and_video_is_a_link(client):
     link = soup.select_one(".video-link a")
     assert link["href"] == "https://www.youtube.com/watch?v=PsKrlxjdJYw"
     assert not soup.select("iframe")  # nothing heavy loads before the reader chooses to
+
+
+def test_a_lesson_can_show_a_captioned_video_from_the_library(client):
+    from campaigns.models import Video
+
+    clip = Video.objects.filter(processing_status="ready").first()
+    index = LessonIndexPage.objects.get(locale__language_code="uk")
+    page = LessonPageFactory(parent=index, slug="video", body=[("library_video", clip)])
+
+    soup = soup_of(client.get(page.url))
+
+    video = soup.select_one(".video-player video")
+    assert video["preload"] == "none"
+    assert [t["srclang"] for t in video.select("track")] == ["en", "bg"]  # uk → en → bg
