@@ -14,7 +14,12 @@ from campaigns.models import (
     StoryPage,
     Theme,
 )
-from cms.selectors import children_of_any_translation, in_reader_language, reader_languages
+from cms.selectors import (
+    children_of_any_translation,
+    in_reader_language,
+    ordered_in_reader_language,
+    reader_languages,
+)
 
 
 def consented_story_keys(scope: str) -> QuerySet:
@@ -49,30 +54,21 @@ def stories_for_index(
         children_of_any_translation(index_page),
         locale__language_code__in=reader_languages(language_code),
     )
-    stories = stories.select_related("locale", "portrait", "partner").defer_streamfields()
+    stories = stories.select_related("locale", "portrait").defer_streamfields()
     chosen = in_reader_language(stories, language_code=language_code)
     return sorted(chosen.values(), key=lambda story: story.title.casefold())
 
 
 def stories_in_reader_language(keys: list, language_code: str | None = None) -> list[StoryPage]:
     """Stories by translation key, in this order, skipping any without consent."""
-    stories = public_stories(WEB).filter(
-        translation_key__in=keys, locale__language_code__in=reader_languages(language_code)
-    )
-    best = in_reader_language(
-        stories.select_related("locale", "portrait"), language_code=language_code
-    )
-    return [best[key] for key in keys if key in best]
+    stories = public_stories(WEB).select_related("portrait")
+    return ordered_in_reader_language(stories, keys, language_code)
 
 
 def _translated(model, objects, language_code: str | None) -> list:
     """These snippets (any language's copies) in the reader's language where translated."""
     keys = [item.translation_key for item in objects]
-    translations = model.objects.filter(
-        translation_key__in=keys, locale__language_code__in=reader_languages(language_code)
-    ).select_related("locale")
-    best = in_reader_language(translations, language_code=language_code)
-    return [best[key] for key in dict.fromkeys(keys) if key in best]
+    return ordered_in_reader_language(model.objects.all(), keys, language_code)
 
 
 def organisations_in_reader_language(

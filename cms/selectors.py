@@ -7,7 +7,7 @@ from typing import TypeVar
 
 from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, connections
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from wagtail.models import Page
 
@@ -117,3 +117,16 @@ def children_of_any_translation(page: Page) -> Q:
     for translation in page.get_translations(inclusive=True).only("path", "depth"):
         condition |= Q(path__startswith=translation.path, depth=translation.depth + 1)
     return condition
+
+
+def ordered_in_reader_language(
+    objects: QuerySet, keys: list, language_code: str | None = None
+) -> list:
+    """The objects with these translation keys, in the order of `keys` (repeats dropped),
+    each in the reader's language or the nearest one of its fallback chain; keys with no
+    version in those languages are skipped. One query."""
+    candidates = objects.filter(
+        translation_key__in=keys, locale__language_code__in=reader_languages(language_code)
+    ).select_related("locale")
+    best = in_reader_language(candidates, language_code=language_code)
+    return [best[key] for key in dict.fromkeys(keys) if key in best]

@@ -13,7 +13,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cms.models import LocalizedRoutingMixin, TranslatableTerm, in_source_language
-from cms.selectors import in_reader_language
+from cms.selectors import ordered_in_reader_language
 from learning import easy_language
 from learning.blocks import LessonStreamBlock
 from learning.panels import EasyLanguagePanel
@@ -159,9 +159,7 @@ class LessonPage(LocalizedRoutingMixin, Page):
 
     def related_in_reader_language(self) -> list["LessonPage"]:
         keys = [child.value.translation_key for child in self.related_lessons if child.value]
-        lessons = LessonPage.objects.live().public().filter(translation_key__in=keys)
-        best = in_reader_language(lessons.select_related("locale"))
-        return [best[key] for key in keys if key in best]
+        return ordered_in_reader_language(LessonPage.objects.live().public(), keys)
 
     def serve_preview(self, request, mode_name):
         if mode_name == "easy-language":
@@ -193,6 +191,4 @@ class CoursePage(LocalizedRoutingMixin, Page):
         """The course's live lessons in order, each in the reader's language or the nearest
         one of its fallback chain (two queries, whatever the number of lessons)."""
         keys = [child.value.translation_key for child in self.lessons if child.value]
-        lessons = LessonPage.objects.live().public().filter(translation_key__in=keys)
-        best = in_reader_language(lessons.select_related("locale"))
-        return [best[key] for key in keys if key in best]
+        return ordered_in_reader_language(LessonPage.objects.live().public(), keys)

@@ -209,10 +209,6 @@ class ConsentRecord(models.Model):
             self.story_title = self.story.title
         super().save(*args, **kwargs)
 
-    @property
-    def is_active(self) -> bool:
-        return self.withdrawn_on is None
-
     def clean(self):
         super().clean()
         if not (self.for_web or self.for_screens or self.for_partners):

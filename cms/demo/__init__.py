@@ -57,13 +57,6 @@ def load_demo(*, log: Log) -> None:
         _ensure_translations(page=page, log=log)
 
 
-def catalog(language_code: str) -> dict[str, str]:
-    """Source (Bulgarian) string → translation, for every demo text of this module."""
-    return build_catalog(
-        [getattr(texts, name) for name in dir(texts) if name.isupper()], language_code
-    )
-
-
 def build_catalog(data, language_code: str) -> dict[str, str]:
     """Source string → translation for every text found anywhere in `data`.
 

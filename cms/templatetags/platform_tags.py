@@ -2,8 +2,9 @@ from decimal import Decimal
 
 from django import template
 from django.utils import formats
+from django.utils.html import format_html
 
-from cms import selectors
+from cms import languages, selectors
 
 register = template.Library()
 
@@ -12,6 +13,17 @@ register = template.Library()
 def language_links(context):
     """Links to this page in every language; computed once per page by the base template."""
     return selectors.language_links(page=context.get("page"), request=context["request"])
+
+
+@register.simple_tag
+def text_language(item) -> str:
+    """` lang="…" dir="…"` for an item (a lesson, a story…) that is not in the reader's
+    language, as when a listing mixes in fallbacks; nothing otherwise."""
+    code = item.locale.language_code
+    if code == languages.current().code:
+        return ""
+    language = languages.get(code)
+    return format_html(' lang="{}" dir="{}"', language.code, language.direction)
 
 
 @register.filter
