@@ -1,18 +1,32 @@
-"""Writes for videos, stories and consent."""
+"""Writes for videos, stories, consent and screens."""
 
+import hashlib
 import logging
+import secrets
 import tempfile
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from django.conf import settings
 from django.core.files.base import ContentFile, File
 from django.db import transaction
+from django.db.models import Case, DateTimeField, F, Value, When
+from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
 from campaigns import media
-from campaigns.models import WEB, ConsentRecord, ProcessingStatus, StoryPage, Video
+from campaigns.models import (
+    WEB,
+    ConsentRecord,
+    PlayEvent,
+    ProcessingStatus,
+    Screen,
+    StoryPage,
+    Video,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -114,3 +128,64 @@ def enforce_consent(*, story: StoryPage | None, user=None) -> list[StoryPage]:
         page.unpublish(user=user, log_action=True)
         unpublished.append(page)
     return unpublished
+
+
+# --- Screens --------------------------------------------------------------------------------
+
+
+def issue_screen_token(*, screen: Screen) -> str:
+    """A new secret for the screen's player; the old one stops working. Only its hash is
+    stored: show the returned token once."""
+    token = secrets.token_urlsafe(32)
+    screen.token_hash = hashlib.sha256(token.encode()).hexdigest()
+    screen.token_issued_at = timezone.now()
+    screen.save(update_fields=["token_hash", "token_issued_at"])
+    return token
+
+
+@dataclass(frozen=True)
+class PlayBatchResult:
+    accepted: int
+    duplicates: int
+
+
+@transaction.atomic
+def record_plays(*, screen: Screen, events: list[dict]) -> PlayBatchResult:
+    """Store a screen's validated play events; events seen before (by event id, from any
+    batch) are counted as duplicates and not stored again."""
+    ids = [event["event_id"] for event in events]
+    known = set(PlayEvent.objects.filter(event_id__in=ids).values_list("event_id", flat=True))
+    new: dict = {}
+    for event in events:
+        if event["event_id"] not in known:
+            new.setdefault(event["event_id"], event)
+    PlayEvent.objects.bulk_create(
+        [
+            PlayEvent(
+                event_id=event["event_id"],
+                screen=screen,
+                group_id=screen.group_id,
+                video_id=event["video_id"],
+                started_at=event["started_at"],
+                duration_seconds=event["duration_seconds"],
+                language=event["language"],
+            )
+            for event in new.values()
+        ],
+        # A retry racing its first attempt: the other request stored it.
+        ignore_conflicts=True,
+    )
+    return PlayBatchResult(accepted=len(new), duplicates=len(events) - len(new))
+
+
+def record_last_seen(*, seen: dict[int, datetime]) -> int:
+    """When screens last polled, in one UPDATE; never moves a time backwards."""
+    if not seen:
+        return 0
+    latest = Case(
+        *[When(pk=pk, then=Value(moment)) for pk, moment in seen.items()],
+        output_field=DateTimeField(),
+    )
+    return Screen.objects.filter(pk__in=list(seen)).update(
+        last_seen_at=Greatest(Coalesce(F("last_seen_at"), latest), latest)
+    )

@@ -1,17 +1,26 @@
+import django_filters
+from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import BooleanColumn
+from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from campaigns import services
+from campaigns import admin_views, selectors, services
 from campaigns.models import (
     WEB,
     ConsentRecord,
     Organisation,
+    Playlist,
     ProcessingStatus,
+    Screen,
+    ScreenGroup,
     StoryPage,
     Theme,
     Video,
@@ -25,6 +34,7 @@ class VideoViewSet(SnippetViewSet):
     menu_label = gettext_lazy("Videos")
     list_display = [
         "title",
+        "published",
         "processing_status",
         "duration_seconds",
         "width",
@@ -32,7 +42,7 @@ class VideoViewSet(SnippetViewSet):
         "size_bytes",
         "uploaded_at",
     ]
-    list_filter = ["processing_status"]
+    list_filter = ["processing_status", "published"]
     search_fields = ["title"]
 
 
@@ -77,6 +87,102 @@ class CampaignsGroup(SnippetViewSetGroup):
 
 
 register_snippet(CampaignsGroup)
+
+
+class ScreenFilterSet(WagtailFilterSet):
+    silent = django_filters.BooleanFilter(
+        label=gettext_lazy("Not seen recently"), method="filter_silent"
+    )
+
+    class Meta:
+        model = Screen
+        fields = ["group", "active", "language"]
+
+    def filter_silent(self, queryset, name, value):
+        silent = selectors.silent_screens().values("pk")
+        return queryset.filter(pk__in=silent) if value else queryset.exclude(pk__in=silent)
+
+
+class ScreenViewSet(SnippetViewSet):
+    model = Screen
+    icon = "desktop"
+    menu_label = gettext_lazy("Screens")
+    list_display = [
+        "name",
+        "group",
+        "location",
+        "language",
+        "active",
+        "last_seen_at",
+        BooleanColumn(
+            "is_silent",
+            label=gettext_lazy("Not seen in %(minutes)d min")
+            % {"minutes": settings.SCREEN_SILENT_AFTER_MINUTES},
+        ),
+    ]
+    filterset_class = ScreenFilterSet
+    search_fields = ["name", "location"]
+
+    def get_queryset(self, request):
+        return Screen.objects.select_related("group")
+
+
+class ScreenGroupViewSet(SnippetViewSet):
+    model = ScreenGroup
+    icon = "folder-open-inverse"
+    menu_label = gettext_lazy("Screen groups")
+    list_display = ["name", "description"]
+
+
+class PlaylistViewSet(SnippetViewSet):
+    model = Playlist
+    icon = "list-ol"
+    menu_label = gettext_lazy("Playlists")
+    list_display = ["name", "campaign", "is_fallback", "starts_at", "ends_at", "updated_at"]
+    list_filter = ["is_fallback"]
+    search_fields = ["name"]
+
+
+class ScreensGroup(SnippetViewSetGroup):
+    items = [
+        ScreenViewSet,
+        ScreenGroupViewSet,
+        PlaylistViewSet,
+        admin_views.AgendaViewSet,
+        admin_views.PlayReportViewSet,
+    ]
+    menu_icon = "desktop"
+    menu_label = gettext_lazy("Screens")
+    menu_name = "screens"
+    menu_order = 230
+
+
+register_snippet(ScreensGroup)
+
+
+@hooks.register("register_admin_viewset")
+def register_screen_token_views():
+    return admin_views.ScreenTokenViewSet()
+
+
+@hooks.register("register_snippet_listing_buttons")
+def screen_player_button(snippet, user, next_url=None):
+    if isinstance(snippet, Screen) and user.has_perm("campaigns.change_screen"):
+        yield Button(
+            _("Player and token"),
+            reverse("screen_token:show", args=[snippet.pk]),
+            icon_name="key",
+            priority=5,
+        )
+
+
+@hooks.register("after_create_snippet")
+def show_new_screen_token(request, instance):
+    """A new screen gets its token at once, shown on this one page and never again."""
+    if isinstance(instance, Screen):
+        token = services.issue_screen_token(screen=instance)
+        return admin_views.token_response(request, instance, token)
+    return None
 
 
 def _after_snippet_saved(request, instance):

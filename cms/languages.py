@@ -50,6 +50,11 @@ def source_language() -> Language:
     return all_languages()[0]
 
 
+def source_language_code() -> str:
+    """A callable default for language fields."""
+    return source_language().code
+
+
 def get(code: str) -> Language:
     """The language for `code`; regional variants ("ar-EG") resolve to their base."""
     by_code = {language.code: language for language in all_languages()}

@@ -1,12 +1,12 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms import views
+from cms import api, views
 from cms.sitemaps import AllLanguagesSitemap
 
 urlpatterns = [
@@ -20,6 +20,9 @@ urlpatterns = [
         {"sitemaps": {"pages": AllLanguagesSitemap}},
         name="sitemap",
     ),
+    path("api/v1/", include("campaigns.api.urls")),
+    re_path(r"^api/(?P<path>.*)$", api.not_found),
+    path("screens/", include("campaigns.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", views.choose_language, name="choose_language"),
@@ -27,7 +30,6 @@ urlpatterns = [
 
 if settings.SERVE_MEDIA:
     # Development and tests only; in production the web server or the bucket's CDN does it.
-    from django.urls import re_path
     from django.views.static import serve
 
     urlpatterns += [

@@ -3,7 +3,9 @@
 import os
 import sys
 
+from django.conf import settings
 from django.core.wsgi import get_wsgi_application
+from django.utils.module_loading import import_string
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.production")
 
@@ -16,3 +18,7 @@ except ConfigurationError as error:
     # "application failed to load": the master stops instead of respawning workers forever.
     sys.stderr.write(f"Configuration error: {error}\n")
     sys.exit(4)
+
+# Fast paths in front of Django for the hottest URLs (e.g. the playlist every screen polls).
+for layer in reversed(settings.WSGI_FAST_PATHS):
+    application = import_string(layer)(application)

@@ -1,5 +1,5 @@
 """Demo content for stories and campaigns: partners, themes, four stories with consent,
-two generated captioned clips and the World Refugee Month campaign.
+two generated captioned clips, the World Refugee Month campaign and screens that play them.
 
 Idempotent like the other loaders. The clips are made with the ffmpeg that installs with
 the project and processed at once (no worker needed), so `make run` shows them ready."""
@@ -10,6 +10,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
+from django.conf import settings
 from django.core.files import File
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -19,6 +20,7 @@ from wagtail.models import Locale
 
 from campaigns import media, services
 from campaigns.demo import texts
+from campaigns.demo.screens import ensure_screens
 from campaigns.models import (
     CampaignIndexPage,
     CampaignPage,
@@ -70,6 +72,13 @@ def load_demo(*, log: Log) -> None:
     for story in stories.values():
         ensure_translations(story, STORY_LANGUAGES, texts.STORIES, log=log, label=story.title)
     ensure_translations(campaign, STORY_LANGUAGES, texts.CAMPAIGN, log=log, label=campaign.title)
+    ensure_screens(
+        campaign=campaign,
+        clips=clips,
+        story=stories["olympic-dream"],
+        base_url=settings.WAGTAILADMIN_BASE_URL,
+        log=log,
+    )
 
 
 @transaction.atomic

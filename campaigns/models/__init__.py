@@ -1,6 +1,15 @@
 from campaigns.choices import ProcessingStatus
 from campaigns.models.campaigns import CampaignIndexPage, CampaignPage
 from campaigns.models.organisations import Organisation, Theme
+from campaigns.models.screens import (
+    PlayEvent,
+    Playlist,
+    PlaylistAssignment,
+    PlaylistItem,
+    PlaylistTimeWindow,
+    Screen,
+    ScreenGroup,
+)
 from campaigns.models.stories import (
     CONSENT_SCOPES,
     PARTNERS,
@@ -22,7 +31,14 @@ __all__ = [
     "Caption",
     "ConsentRecord",
     "Organisation",
+    "PlayEvent",
+    "Playlist",
+    "PlaylistAssignment",
+    "PlaylistItem",
+    "PlaylistTimeWindow",
     "ProcessingStatus",
+    "Screen",
+    "ScreenGroup",
     "StoryIndexPage",
     "StoryPage",
     "Theme",

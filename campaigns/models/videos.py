@@ -35,6 +35,14 @@ class Video(index.Indexed, ClusterableModel):
         related_name="+",
         help_text=_("Shown before the video plays. Leave empty to take a frame of the video."),
     )
+    published = models.BooleanField(
+        _("published"),
+        default=True,
+        help_text=_(
+            "Unpublished videos leave every page, screen and partner site at once; "
+            "the file is kept."
+        ),
+    )
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
 
     # Measured from the file.
@@ -65,6 +73,7 @@ class Video(index.Indexed, ClusterableModel):
         FieldPanel("title"),
         FieldPanel("file"),
         FieldPanel("poster"),
+        FieldPanel("published"),
         MultiFieldPanel(
             [
                 HelpPanel(
@@ -90,6 +99,11 @@ class Video(index.Indexed, ClusterableModel):
     @property
     def is_ready(self) -> bool:
         return self.processing_status == ProcessingStatus.READY
+
+    @property
+    def is_public(self) -> bool:
+        """Shown to readers, screens and partners."""
+        return self.published and self.is_ready
 
     def captions_for(self, preferred: list[str]) -> list["Caption"]:
         """Captions in the order of `preferred` languages (a reader's language and its

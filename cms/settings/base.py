@@ -135,7 +135,9 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(env.get_str("STATIC_ROOT") or BASE_DIR / "static")
 MEDIA_URL = env.get_str("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(env.get_str("MEDIA_ROOT") or BASE_DIR / "media")
-SERVE_MEDIA = False  # dev and test settings serve uploads themselves
+# Uploads are served by Django itself only where nothing else does it (dev, tests, a single
+# small machine); at scale the web server or the bucket's CDN serves them.
+SERVE_MEDIA = env.get_bool("SERVE_MEDIA", False)
 
 S3_BUCKET = env.get_str("S3_BUCKET")
 if S3_BUCKET:
@@ -275,8 +277,31 @@ WAGTAILEMBEDS_FINDERS = [
     *([{"class": "wagtail.embeds.finders.oembed"}] if env.get_bool("EMBEDS_ONLINE", True) else []),
 ]
 
+# --- Screens in public transport (docs/screens.md) ------------------------------------------
+# WSGI layers in front of Django, outermost first: the playlist every screen polls is
+# answered from memory there.
+WSGI_FAST_PATHS = ["campaigns.api.fast_path.PlaylistFastPath"]
+# How often players poll; also the playlist's `max-age` for a CDN.
+SCREEN_PLAYLIST_REFRESH_SECONDS = env.get_int("SCREEN_PLAYLIST_REFRESH_SECONDS", 60)
+SCREEN_PLAYLIST_STALE_SECONDS = 10 * 60  # stale-while-revalidate
+SCREEN_PLAYLIST_STALE_IF_ERROR_SECONDS = 2 * 24 * 60 * 60  # a CDN may cover an outage
+# How often each process asks the shared cache whether playlists changed: an edit reaches
+# every screen within this time plus one poll.
+SCREEN_PLAYLIST_VERSION_CHECK_SECONDS = 1.0
+# Polls are counted in memory and written as each screen's "last seen" this often.
+SCREEN_LAST_SEEN_FLUSH_SECONDS = env.get_int("SCREEN_LAST_SEEN_FLUSH_SECONDS", 30)
+# A screen not heard from for this long is listed as silent in the admin.
+SCREEN_SILENT_AFTER_MINUTES = env.get_int("SCREEN_SILENT_AFTER_MINUTES", 10)
+# Proof of play: batches per screen (DRF rate syntax), how often players send them,
+# and which start times are believable.
+SCREEN_PLAYS_RATE = env.get_str("SCREEN_PLAYS_RATE", "30/min")
+SCREEN_PLAYER_FLUSH_SECONDS = env.get_int("SCREEN_PLAYER_FLUSH_SECONDS", 60)
+SCREEN_PLAYS_CLOCK_SKEW_MINUTES = 10
+SCREEN_PLAYS_MAX_AGE_DAYS = 30
+
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "UNAUTHENTICATED_USER": None,
+    "EXCEPTION_HANDLER": "cms.api.api_exception_handler",
 }

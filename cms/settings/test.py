@@ -31,3 +31,6 @@ LOGGING["root"]["level"] = env.get_str("LOG_LEVEL", "WARNING")
 WAGTAILEMBEDS_FINDERS = [{"class": "campaigns.embeds.StoredOEmbedFinder"}]
 
 SERVE_MEDIA = True  # uploads from this process (production serves them elsewhere)
+
+# Every edit is seen at once by the playlist responses of this process.
+SCREEN_PLAYLIST_VERSION_CHECK_SECONDS = 0

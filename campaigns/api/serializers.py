@@ -1,0 +1,51 @@
+from datetime import timedelta
+
+from django.conf import settings
+from django.utils import timezone
+from rest_framework import serializers
+
+from cms import languages
+
+
+class PlayEventSerializer(serializers.Serializer):
+    event_id = serializers.UUIDField(help_text="Made by the player; sending it again is harmless.")
+    video_id = serializers.IntegerField(min_value=1)
+    started_at = serializers.DateTimeField()
+    duration_seconds = serializers.FloatField(min_value=0, max_value=24 * 3600)
+    language = serializers.ChoiceField(
+        choices=languages.codes(), help_text="The language of the captions shown."
+    )
+
+    def validate_video_id(self, value: int) -> int:
+        if value not in self.context["known_video_ids"]:
+            raise serializers.ValidationError("No video has this number.")
+        return value
+
+    def validate_started_at(self, value):
+        now = timezone.now()
+        # A screen's clock may run a little fast; a day ahead is a broken clock.
+        if value > now + timedelta(minutes=settings.SCREEN_PLAYS_CLOCK_SKEW_MINUTES):
+            raise serializers.ValidationError("This is in the future: check the screen's clock.")
+        if value < now - timedelta(days=settings.SCREEN_PLAYS_MAX_AGE_DAYS):
+            raise serializers.ValidationError(
+                f"Plays older than {settings.SCREEN_PLAYS_MAX_AGE_DAYS} days are not accepted."
+            )
+        return value
+
+
+class PlayBatchSerializer(serializers.Serializer):
+    events = PlayEventSerializer(many=True, allow_empty=False, max_length=500)
+
+
+def video_ids_in(data) -> set[int]:
+    """The integer video ids a raw batch names, to look up in one query before validation."""
+    events = data.get("events") if isinstance(data, dict) else None
+    if not isinstance(events, list):
+        return set()
+    return {
+        event["video_id"]
+        for event in events[:500]
+        if isinstance(event, dict)
+        and isinstance(event.get("video_id"), int)
+        and 0 < event["video_id"] < 2**63
+    }

@@ -1,0 +1,329 @@
+// The screen player (docs/screens.md): plays the screen's playlist muted, with captions, in a
+// loop; keeps the videos in Cache Storage after checking their SHA-256; keeps playing and
+// queues its play reports while the network or the platform is down.
+"use strict";
+
+(() => {
+  const config = JSON.parse(document.getElementById("player-config").textContent);
+  const VIDEO_CACHE = "screen-videos-v1";
+  const QUEUE_LIMIT = 20000;
+  const BATCH_SIZE = 500;
+  const key = (name) => `screen:${config.screen_id}:${name}`;
+  const body = document.body;
+  const players = Array.from(document.querySelectorAll("#stage video"));
+  const standby = document.getElementById("standby");
+  const statusLine = document.getElementById("status");
+
+  let playlist = readJSON(key("playlist"), null);
+  let queue = readJSON(key("plays"), []);
+  const verified = new Set(); // URLs in the cache whose content was checked
+  let onTop = 0; // index in `players` of the element on top
+  let lastItemId = null;
+  let flushing = false;
+
+  function readJSON(name, fallback) {
+    try {
+      const value = localStorage.getItem(name);
+      return value === null ? fallback : JSON.parse(value);
+    } catch (error) {
+      return fallback;
+    }
+  }
+
+  function showStatus() {
+    body.dataset.queued = String(queue.length);
+    body.dataset.cached = String(verified.size);
+    statusLine.textContent = `${body.dataset.online === "no" ? "offline · " : ""}${queue.length} ⟳ · ${verified.size} ▣`;
+  }
+
+  // --- The token: from the URL fragment (never sent to a server) or the setup form ---------
+  function takeToken() {
+    const fragment = new URLSearchParams(location.hash.slice(1));
+    const token = fragment.get("token");
+    if (token) {
+      localStorage.setItem(key("token"), token);
+      history.replaceState(null, "", location.pathname);
+    }
+    return localStorage.getItem(key("token"));
+  }
+
+  function askForToken() {
+    const form = document.getElementById("setup");
+    form.hidden = false;
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      const token = form.elements.token.value.trim();
+      if (token) {
+        localStorage.setItem(key("token"), token);
+        form.hidden = true;
+        flush();
+      }
+    });
+  }
+
+  // --- The service worker, which answers videos from the cache ------------------------------
+  async function startWorker() {
+    if (!("serviceWorker" in navigator)) return;
+    try {
+      await navigator.serviceWorker.register(config.worker_url, { scope: config.worker_scope });
+      if (navigator.serviceWorker.controller) return;
+      await new Promise((resolve) => {
+        navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true });
+        setTimeout(resolve, 10000);
+      });
+    } catch (error) {
+      console.warn("Service worker not available; videos stream from the network.", error);
+    }
+  }
+
+  // --- The playlist ----------------------------------------------------------------------------
+  async function poll() {
+    const headers = {};
+    const etag = localStorage.getItem(key("etag"));
+    if (etag && playlist) headers["If-None-Match"] = etag;
+    try {
+      const response = await fetch(config.playlist_url, { headers, cache: "no-store" });
+      body.dataset.online = "yes";
+      if (response.status === 200) {
+        playlist = await response.json();
+        localStorage.setItem(key("playlist"), JSON.stringify(playlist));
+        localStorage.setItem(key("etag"), response.headers.get("ETag") || "");
+      } else if (response.status === 404 || response.status === 410) {
+        playlist = { items: [], refresh_seconds: 300 };
+        localStorage.setItem(key("playlist"), JSON.stringify(playlist));
+        localStorage.removeItem(key("etag"));
+      }
+      if (playlist) await fillCache(playlist);
+      flush();
+    } catch (error) {
+      body.dataset.online = "no"; // keep playing what is cached
+    }
+    showStatus();
+    const seconds = (playlist && playlist.refresh_seconds) || 60;
+    setTimeout(poll, seconds * 1000);
+  }
+
+  async function sha256(buffer) {
+    const digest = await crypto.subtle.digest("SHA-256", buffer);
+    return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, "0")).join("");
+  }
+
+  async function fillCache(list) {
+    const cache = await caches.open(VIDEO_CACHE);
+    const wanted = new Map(); // URL → expected SHA-256 ("" for captions, which have none)
+    for (const item of list.items) {
+      wanted.set(item.video.url, item.video.sha256 || "");
+      for (const caption of item.captions) wanted.set(caption.url, "");
+    }
+    for (const [url, expected] of wanted) {
+      if (verified.has(url)) continue;
+      const cached = await cache.match(url);
+      if (cached && cached.headers.get("X-Checked-Sha256") === expected) {
+        verified.add(url);
+        continue;
+      }
+      try {
+        const response = await fetch(url, { cache: "no-store" });
+        if (!response.ok) continue;
+        const buffer = await response.arrayBuffer();
+        if (expected && (await sha256(buffer)) !== expected) {
+          console.warn(`Not using ${url}: its SHA-256 does not match the playlist.`);
+          continue;
+        }
+        await cache.put(
+          url,
+          new Response(buffer, {
+            headers: {
+              "Content-Type": response.headers.get("Content-Type") || "application/octet-stream",
+              "Content-Length": String(buffer.byteLength),
+              "X-Checked-Sha256": expected,
+            },
+          }),
+        );
+        verified.add(url);
+        showStatus();
+      } catch (error) {
+        return; // offline: the next poll tries again
+      }
+    }
+    for (const request of await cache.keys()) {
+      if (!wanted.has(request.url)) {
+        await cache.delete(request);
+        verified.delete(request.url);
+      }
+    }
+  }
+
+  async function restoreCache() {
+    // After a restart: what the cache holds was checked when it was stored.
+    if (!playlist) return;
+    const cache = await caches.open(VIDEO_CACHE);
+    for (const item of playlist.items) {
+      for (const url of [item.video.url, ...item.captions.map((caption) => caption.url)]) {
+        if (await cache.match(url)) verified.add(url);
+      }
+    }
+  }
+
+  // --- Playing ----------------------------------------------------------------------------------
+  function playableNow() {
+    const now = Date.now();
+    return ((playlist && playlist.items) || []).filter(
+      (item) =>
+        verified.has(item.video.url) &&
+        item.windows.some((w) => Date.parse(w.starts_at) <= now && now < Date.parse(w.ends_at)),
+    );
+  }
+
+  function nextItem() {
+    const items = playableNow();
+    if (!items.length) return null;
+    const last = items.findIndex((item) => item.id === lastItemId);
+    return items[(last + 1) % items.length];
+  }
+
+  function setStandby(on) {
+    standby.hidden = !on;
+    body.dataset.state = on ? "standby" : "playing";
+  }
+
+  function load(element, item) {
+    return new Promise((resolve, reject) => {
+      for (const track of Array.from(element.querySelectorAll("track"))) track.remove();
+      const caption = item.captions.find((c) => verified.has(c.url));
+      if (caption) {
+        const track = document.createElement("track");
+        Object.assign(track, { kind: "captions", src: caption.url, srclang: caption.language, label: caption.name, default: true });
+        element.appendChild(track);
+      }
+      const done = () => {
+        element.removeEventListener("loadeddata", done);
+        element.removeEventListener("error", failed);
+        if (element.textTracks.length) element.textTracks[0].mode = "showing";
+        resolve(caption ? caption.language : playlist.screen ? playlist.screen.language : "");
+      };
+      const failed = () => {
+        element.removeEventListener("loadeddata", done);
+        element.removeEventListener("error", failed);
+        reject(element.error);
+      };
+      element.addEventListener("loadeddata", done);
+      element.addEventListener("error", failed);
+      element.src = item.video.url;
+      element.load();
+    });
+  }
+
+  async function playNext() {
+    const item = nextItem();
+    if (!item) {
+      setStandby(true);
+      setTimeout(playNext, 1000);
+      return;
+    }
+    // Load into the element underneath; the one on top keeps showing its last frame.
+    const below = 1 - onTop;
+    const element = players[below];
+    let language;
+    try {
+      language = await load(element, item);
+      await element.play();
+    } catch (error) {
+      console.warn(`Could not play ${item.video.url}`, error);
+      verified.delete(item.video.url); // fetch and check it again at the next poll
+      lastItemId = item.id;
+      setTimeout(playNext, 500);
+      return;
+    }
+    element.classList.add("on-top");
+    players[onTop].classList.remove("on-top");
+    players[onTop].pause();
+    onTop = below;
+    setStandby(false);
+    lastItemId = item.id;
+    const startedAt = new Date();
+    const limit = item.duration_seconds || Infinity;
+    const finish = () => {
+      element.removeEventListener("ended", finish);
+      element.removeEventListener("timeupdate", check);
+      record(item, startedAt, language);
+      playNext();
+    };
+    const check = () => {
+      if (element.currentTime >= limit) finish();
+    };
+    element.addEventListener("ended", finish);
+    element.addEventListener("timeupdate", check);
+  }
+
+  // --- Proof of play ----------------------------------------------------------------------------
+  function saveQueue() {
+    if (queue.length > QUEUE_LIMIT) queue = queue.slice(queue.length - QUEUE_LIMIT);
+    localStorage.setItem(key("plays"), JSON.stringify(queue));
+    showStatus();
+  }
+
+  function record(item, startedAt, language) {
+    queue.push({
+      event_id: crypto.randomUUID(),
+      video_id: item.video.id,
+      started_at: startedAt.toISOString(),
+      duration_seconds: Math.round((Date.now() - startedAt.getTime()) / 100) / 10,
+      language,
+    });
+    saveQueue();
+  }
+
+  async function flush() {
+    const token = localStorage.getItem(key("token"));
+    if (flushing || !queue.length || !token) return;
+    flushing = true;
+    try {
+      while (queue.length) {
+        const batch = queue.slice(0, BATCH_SIZE);
+        const response = await fetch(config.plays_url, {
+          method: "POST",
+          headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` },
+          body: JSON.stringify({ events: batch }),
+        });
+        if (response.status === 202) {
+          forget(batch);
+        } else if (response.status === 400) {
+          // Drop the events the platform refuses (they would be refused forever); keep the rest.
+          const answer = await response.json().catch(() => ({}));
+          const errors = answer.errors && answer.errors.events;
+          const bad = errors && typeof errors === "object" ? batch.filter((_, i) => errors[i] && Object.keys(errors[i]).length) : batch;
+          console.warn("Play events refused", answer);
+          forget(bad.length ? bad : batch);
+        } else {
+          body.dataset.plays = String(response.status); // 401: wrong token; 429: later
+          break;
+        }
+      }
+    } catch (error) {
+      body.dataset.online = "no";
+    } finally {
+      flushing = false;
+      showStatus();
+    }
+  }
+
+  function forget(events) {
+    const sent = new Set(events.map((event) => event.event_id));
+    queue = queue.filter((event) => !sent.has(event.event_id));
+    saveQueue();
+  }
+
+  // --- Start ------------------------------------------------------------------------------------
+  async function start() {
+    if (!takeToken()) askForToken();
+    showStatus();
+    await startWorker();
+    await restoreCache();
+    playNext();
+    poll();
+    setInterval(flush, config.flush_seconds * 1000);
+  }
+
+  start();
+})();

@@ -1,0 +1,18 @@
+"""What every endpoint under /api/ shares: one error shape, `{"detail": "…"}`, with the
+field errors of a bad request under `errors`."""
+
+from django.http import JsonResponse
+from rest_framework import exceptions
+from rest_framework.views import exception_handler
+
+
+def api_exception_handler(exc, context):
+    response = exception_handler(exc, context)
+    if response is not None and isinstance(exc, exceptions.ValidationError):
+        response.data = {"detail": "The request is not valid.", "errors": response.data}
+    return response
+
+
+def not_found(request, path: str = ""):
+    """Unknown API addresses answer in JSON, like the rest of the API."""
+    return JsonResponse({"detail": "There is nothing at this address."}, status=404)
