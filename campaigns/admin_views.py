@@ -11,7 +11,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from wagtail.admin.auth import permission_required
 from wagtail.admin.viewsets.base import ViewSet
 
@@ -107,10 +107,10 @@ def agenda(request):
 
 class PlayReportForm(forms.Form):
     since = forms.DateField(
-        label=gettext_lazy("From"), widget=forms.DateInput(attrs={"type": "date"})
+        label=pgettext_lazy("period", "From"), widget=forms.DateInput(attrs={"type": "date"})
     )
     until = forms.DateField(
-        label=gettext_lazy("Until"), widget=forms.DateInput(attrs={"type": "date"})
+        label=pgettext_lazy("period", "Until"), widget=forms.DateInput(attrs={"type": "date"})
     )
     group = forms.ModelChoiceField(
         label=gettext_lazy("Screen group"),

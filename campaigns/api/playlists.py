@@ -11,6 +11,7 @@ import dataclasses
 import gzip
 import hashlib
 import json
+import logging
 import threading
 import time
 import uuid
@@ -25,6 +26,8 @@ from django.utils import timezone, translation
 from campaigns import selectors, services
 from campaigns.models import Caption, PlaylistItem, Screen
 from cms import languages
+
+logger = logging.getLogger(__name__)
 
 VERSION_KEY = "screens:playlists:version"
 LARGEST_ID = 2**63 - 1
@@ -235,7 +238,7 @@ def prepare(screen_id: int, *, now: datetime | None = None) -> Prepared:
     document = build_document(screen, now=now)
     content = _encode(document)
     etag = '"' + hashlib.sha256(content).hexdigest()[:32] + '"'
-    last = cache.get(_last_key(screen_id))
+    last = shared.get(_last_key(screen_id))
     if last is not None and last.etag == etag:
         return dataclasses.replace(last, expires_at=expires_at)
     body = _encode({**document, "generated_at": _utc(now)})
@@ -250,6 +253,34 @@ def prepare(screen_id: int, *, now: datetime | None = None) -> Prepared:
     )
 
 
+class SharedCache:
+    """The shared cache, where an outage (Redis down) means a miss, not a failed poll."""
+
+    def get(self, key: str):
+        try:
+            return cache.get(key)
+        except Exception:  # redis-py's errors are not Django's; any of them is a miss
+            logger.warning("The shared cache is unreachable (get)", exc_info=True)
+            return None
+
+    def set(self, key: str, value, timeout) -> bool:
+        try:
+            cache.set(key, value, timeout)
+        except Exception:
+            logger.warning("The shared cache is unreachable (set)", exc_info=True)
+            return False
+        return True
+
+    def add(self, key: str, value, timeout) -> None:
+        try:
+            cache.add(key, value, timeout)
+        except Exception:
+            logger.warning("The shared cache is unreachable (add)", exc_info=True)
+
+
+shared = SharedCache()
+
+
 def _key(version: str, screen_id: int) -> str:
     return f"screens:playlist:{version}:{screen_id}"
 
@@ -261,7 +292,8 @@ def _last_key(screen_id: int) -> str:
 def content_changed() -> None:
     """Something a playlist shows changed: every screen's response is rebuilt when next
     asked for."""
-    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+    if not shared.set(VERSION_KEY, uuid.uuid4().hex, None):
+        logger.error("Playlists changed but the shared cache is unreachable: screens may lag.")
     playlist_responses.forget_version()
 
 
@@ -279,10 +311,14 @@ class PlaylistResponses:
 
     def version(self) -> str:
         if time.monotonic() - self._checked_at >= settings.SCREEN_PLAYLIST_VERSION_CHECK_SECONDS:
-            version = cache.get(VERSION_KEY)
+            version = shared.get(VERSION_KEY)
             if version is None:
-                cache.add(VERSION_KEY, uuid.uuid4().hex, None)
-                version = cache.get(VERSION_KEY)
+                shared.add(VERSION_KEY, uuid.uuid4().hex, None)
+                version = shared.get(VERSION_KEY)
+            if version is None:
+                # The cache is unreachable: build every time rather than serve what may be
+                # stale, and ask again on the next request.
+                return uuid.uuid4().hex
             self._version, self._checked_at = version, time.monotonic()
         return self._version
 
@@ -292,7 +328,7 @@ class PlaylistResponses:
         held = self._local.get(screen_id)
         if held and held[0] == version and held[1].expires_at > time.time():
             return held[1]
-        prepared = cache.get(_key(version, screen_id))
+        prepared = shared.get(_key(version, screen_id))
         if prepared is not None and prepared.expires_at > time.time():
             if prepared.screen_exists:
                 self._local[screen_id] = (version, prepared)
@@ -308,13 +344,13 @@ class PlaylistResponses:
         if not prepared.screen_exists:
             # Kept briefly and only in the shared cache: numbers that are nobody's must not
             # fill this process's memory.
-            cache.set(_key(version, screen_id), prepared, prepared.max_age)
+            shared.set(_key(version, screen_id), prepared, prepared.max_age)
             return prepared
-        cache.set(
+        shared.set(
             _key(version, screen_id), prepared, max(1, int(prepared.expires_at - time.time()))
         )
         if prepared.status == 200:
-            cache.set(_last_key(screen_id), prepared, 7 * 24 * 3600)
+            shared.set(_last_key(screen_id), prepared, 7 * 24 * 3600)
         self._local[screen_id] = (version, prepared)
         return prepared
 

@@ -10,6 +10,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -53,8 +54,8 @@ class ScreenGroup(models.Model):
 
 
 class Orientation(models.TextChoices):
-    LANDSCAPE = "landscape", _("landscape")
-    PORTRAIT = "portrait", _("portrait")
+    LANDSCAPE = "landscape", pgettext_lazy("screen orientation", "landscape")
+    PORTRAIT = "portrait", pgettext_lazy("screen orientation", "portrait")
 
 
 class Screen(models.Model):

@@ -46,6 +46,7 @@ screen = Screen.objects.create(name="Test screen", group=group, language="bg")
 playlist = Playlist.objects.create(name="Browser test")
 PlaylistItem.objects.create(playlist=playlist, video=video)
 PlaylistAssignment.objects.create(playlist=playlist, screen=screen, priority=100)
+exec(EXTRA)
 token = services.issue_screen_token(screen=screen)
 print(json.dumps({"screen": screen.pk, "token": token, "video": video.pk}))
 """
@@ -69,7 +70,27 @@ SAMPLER = """
 
 
 @pytest.fixture
-def player_server(tmp_path, production_build):
+def player_server(start_player_server):
+    return start_player_server()
+
+
+@pytest.fixture
+def start_player_server(tmp_path, production_build):
+    """gunicorn with the demo content and a screen of the test's own; `extra` is Python run
+    after the screen's playlist is made."""
+    servers = []
+
+    def start(extra: str = "") -> Server:
+        server = make_player_server(tmp_path, production_build, extra)
+        servers.append(server)
+        return server.start()
+
+    yield start
+    for server in servers:
+        server.stop()
+
+
+def make_player_server(tmp_path, production_build, extra: str) -> Server:
     server = Server({}, tmp_path, database=production_build.database)
     server.env.update(
         {
@@ -84,7 +105,10 @@ def player_server(tmp_path, production_build):
         }
     )
     result = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-v0", "-c", f"CAPTION = {CAPTION!r}\n{SETUP}"],
+        [
+            *(sys.executable, "manage.py", "shell", "-v0", "-c"),
+            f"CAPTION = {CAPTION!r}\nEXTRA = {extra!r}\n{SETUP}",
+        ],
         cwd=PROJECT_DIR,
         env=server.env,
         capture_output=True,
@@ -94,9 +118,7 @@ def player_server(tmp_path, production_build):
     assert result.returncode == 0, result.stderr
     server.setup = json.loads(result.stdout.strip().splitlines()[-1])
     server.database = tmp_path / "db.sqlite3"
-    server.start()
-    yield server
-    server.stop()
+    return server
 
 
 def plays_in_database(server, since: float = 0) -> int:
@@ -159,3 +181,30 @@ def test_the_player_keeps_playing_from_its_cache_while_the_server_is_down(page, 
     server.start()
     page.wait_for_function("document.body.dataset.queued === '0'", timeout=30_000)
     assert plays_in_database(server) >= before_outage + queued
+
+
+LATER = """
+from datetime import timedelta
+from django.utils import timezone
+Playlist.objects.filter(is_fallback=True).update(is_fallback=False)
+playlist.starts_at = timezone.now() + timedelta(hours=1)
+playlist.save()
+"""
+
+
+def test_the_player_waits_for_the_validity_window_by_its_own_clock(page, start_player_server):
+    server = start_player_server(LATER)
+    page.clock.install()
+    page.goto(f"{server.url}/screens/{server.setup['screen']}/player/#token=x")
+
+    # Nothing is scheduled now: the standby card, once the video is in the cache.
+    page.wait_for_function("document.body.dataset.cached === '3'", timeout=30_000)
+    page.wait_for_timeout(2_000)
+    assert page.evaluate("document.body.dataset.state") == "standby"
+    assert page.is_visible("#standby")
+    assert not page.evaluate("document.querySelector('#stage video.on-top').currentSrc")
+
+    # An hour later by the screen's clock, the playlist's window has begun.
+    page.clock.fast_forward("01:01:00")
+    page.wait_for_function("document.body.dataset.state === 'playing'", timeout=30_000)
+    assert not page.is_visible("#standby")

@@ -482,3 +482,18 @@ def test_the_fallback_playlist_is_unique():
 def test_screens_are_created_without_a_token():
     screen = Screen.objects.create(name="x", group=ScreenFactory().group)
     assert screen.token_hash == ""
+
+
+def test_playlists_are_served_while_the_shared_cache_is_down(client, screen, playlist, settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens there
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.2, "SOCKET_TIMEOUT": 0.2},
+        }
+    }
+    playlist.name = "Edited while Redis is down"  # the change signal must not fail the save
+    playlist.save()
+    response, document = fetch(client, screen)
+    assert response.status_code == 200
+    assert "Edited while Redis is down" in {item["playlist"]["name"] for item in document["items"]}
