@@ -176,10 +176,8 @@ def test_the_agenda_tells_what_plays_and_why(english_editor, video):
     url = reverse("screen_agenda:index")
     response = english_editor.get(url, {"screen": screen.pk, "moment": "2026-11-21T12:00"})
     page = response.content.decode()
-    assert (
-        "“Group playlist” plays: it is assigned to the group “%s” with priority 1." % screen.group
-        in page
-    )
+    group = screen.group.name
+    assert f"“Group playlist” plays: it is assigned to the group “{group}” with priority 1." in page
     assert "its dates have not started" in page
 
     response = english_editor.get(url, {"screen": screen.pk, "moment": "2026-12-05T12:00"})

@@ -52,7 +52,8 @@ def test_compiled_catalogue_matches_its_source(code):
 
     def as_dict(entries):
         return {
-            (e.msgctxt, e.msgid): e.msgstr or tuple(e.msgstr_plural[i] for i in sorted(e.msgstr_plural))
+            (e.msgctxt, e.msgid): e.msgstr
+            or tuple(e.msgstr_plural[i] for i in sorted(e.msgstr_plural))
             for e in entries
             if e.msgid and (e.msgstr or e.msgstr_plural)
         }
