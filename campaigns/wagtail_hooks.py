@@ -3,6 +3,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.functional import lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
@@ -103,6 +104,12 @@ class ScreenFilterSet(WagtailFilterSet):
         return queryset.filter(pk__in=silent) if value else queryset.exclude(pk__in=silent)
 
 
+def _silent_label() -> str:
+    # Formatted when shown, in the editor's language (a lazy string formatted with % here
+    # would be translated once, at import).
+    return _("Not seen in %(minutes)d min") % {"minutes": settings.SCREEN_SILENT_AFTER_MINUTES}
+
+
 class ScreenViewSet(SnippetViewSet):
     model = Screen
     icon = "desktop"
@@ -114,11 +121,7 @@ class ScreenViewSet(SnippetViewSet):
         "language",
         "active",
         "last_seen_at",
-        BooleanColumn(
-            "is_silent",
-            label=gettext_lazy("Not seen in %(minutes)d min")
-            % {"minutes": settings.SCREEN_SILENT_AFTER_MINUTES},
-        ),
+        BooleanColumn("is_silent", label=lazy(_silent_label, str)()),
     ]
     filterset_class = ScreenFilterSet
     search_fields = ["name", "location"]
