@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run setup install install-dev browser test test-fast lint format lock messages clean
+.PHONY: help run setup install install-dev browser test test-fast bench lint format lock messages clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -44,6 +44,9 @@ test: install-dev browser  ## run the whole test suite (DATABASE_URL/REDIS_URL p
 
 test-fast: install-dev  ## the suite without real-browser and process tests
 	$(VENV)/bin/pytest -m "not browser and not slow"
+
+bench: install  ## playlist API vs whitenoise with wrk: req/s, p50/p99 (docs/benchmarks.md)
+	./scripts/bench
 
 lint: install-dev  ## ruff lint and format check
 	$(VENV)/bin/ruff check .
