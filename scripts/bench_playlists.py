@@ -449,7 +449,7 @@ def table(results: list[Result], baseline: Result) -> str:
                 f"{result.p50_ms:.2f} ms",
                 f"{result.p99_ms:.2f} ms",
                 f"{result.server_cpu_us:.0f} µs",
-                f"{ratio:.2f}x",
+                f"{ratio:.2f}×",
             )
         )
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
@@ -529,7 +529,8 @@ def main() -> int:
             f"videos, {data['captions']} captions, {data['playlists']} playlists, "
             f"{data['assignments']} assignments; playlists of {data['items']['min']}–"
             f"{data['items']['max']} items, {data['body_bytes']['min']}–"
-            f"{data['body_bytes']['max']} bytes (median {data['body_bytes']['median']:.0f})"
+            f"{data['body_bytes']['max']} bytes (median {data['body_bytes']['median']:.0f}, "
+            f"mean {data['body_bytes']['mean']:.0f})"
         )
         log(
             f"whitenoise serves screen {data['static_screen_id']}'s playlist "
@@ -588,7 +589,8 @@ def main() -> int:
         out(
             f"Screen playlists vs whitenoise: gunicorn {WORKERS} {WORKER_CLASS} "
             f"workers{threads}, wrk -t{THREADS} -c{CONNECTIONS} -d{DURATION}s × {ROUNDS} "
-            f"(medians), {encoding}, {data['static_bytes']}-byte body"
+            f"(medians), {encoding}, whitenoise body {data['static_bytes']} bytes "
+            f"({data['static_gzip_bytes']} gzipped)"
         )
         out(table(results, baseline))
         out()
@@ -624,6 +626,7 @@ def interrupted(signum, frame):
 
 if __name__ == "__main__":
     signal.signal(signal.SIGTERM, interrupted)
+    signal.signal(signal.SIGINT, interrupted)  # also when started with SIGINT ignored (`&`)
     try:
         sys.exit(main())
     except KeyboardInterrupt:
