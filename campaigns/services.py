@@ -4,6 +4,7 @@ import hashlib
 import logging
 import secrets
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -11,7 +12,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.files.base import ContentFile, File
 from django.db import transaction
-from django.db.models import Case, DateTimeField, F, Value, When
+from django.db.models import DateTimeField, F, Value
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 from wagtail.images import get_image_model
@@ -178,14 +179,12 @@ def record_plays(*, screen: Screen, events: list[dict]) -> PlayBatchResult:
     return PlayBatchResult(accepted=len(new), duplicates=len(events) - len(new))
 
 
-def record_last_seen(*, seen: dict[int, datetime]) -> int:
-    """When screens last polled, in one UPDATE; never moves a time backwards."""
-    if not seen:
+def record_last_seen(*, screen_ids: Iterable[int], at: datetime) -> int:
+    """These screens polled by `at`, in one UPDATE; never moves a time backwards."""
+    screen_ids = list(screen_ids)
+    if not screen_ids:
         return 0
-    latest = Case(
-        *[When(pk=pk, then=Value(moment)) for pk, moment in seen.items()],
-        output_field=DateTimeField(),
-    )
-    return Screen.objects.filter(pk__in=list(seen)).update(
-        last_seen_at=Greatest(Coalesce(F("last_seen_at"), latest), latest)
+    moment = Value(at, output_field=DateTimeField())
+    return Screen.objects.filter(pk__in=screen_ids).update(
+        last_seen_at=Greatest(Coalesce(F("last_seen_at"), moment), moment)
     )

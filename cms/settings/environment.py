@@ -86,6 +86,8 @@ def get_cache(key_prefix: str) -> dict:
         return {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "KEY_PREFIX": key_prefix,
+            # Django's default of 300 entries is less than two per screen of a city's fleet.
+            "OPTIONS": {"MAX_ENTRIES": 10_000},
         }
     if not url.startswith(("redis://", "rediss://", "unix://")):
         raise ConfigurationError(

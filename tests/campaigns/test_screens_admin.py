@@ -77,9 +77,8 @@ def test_the_screen_list_shows_which_screens_went_silent(english_editor, setting
     heard = ScreenFactory(group=group, name="Heard from")
     silent = ScreenFactory(group=group, name="Silent one")
     never = ScreenFactory(group=group, name="Never seen")
-    services.record_last_seen(
-        seen={heard.pk: timezone.now(), silent.pk: timezone.now() - timedelta(hours=2)}
-    )
+    services.record_last_seen(screen_ids=[heard.pk], at=timezone.now())
+    services.record_last_seen(screen_ids=[silent.pk], at=timezone.now() - timedelta(hours=2))
     url = reverse("wagtailsnippets_campaigns_screen:list")
     listing = english_editor.get(url, {"group": group.pk})
     assert listing.status_code == 200

@@ -327,8 +327,8 @@ def test_polls_update_last_seen_in_batches(client, screen, playlist, settings):
 
 def test_the_last_seen_time_never_moves_back(screen):
     later = timezone.now()
-    services.record_last_seen(seen={screen.pk: later})
-    services.record_last_seen(seen={screen.pk: later - timedelta(hours=1)})
+    services.record_last_seen(screen_ids=[screen.pk], at=later)
+    services.record_last_seen(screen_ids=[screen.pk], at=later - timedelta(hours=1))
     screen.refresh_from_db()
     assert screen.last_seen_at == later
 
