@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run setup install install-dev browser test test-fast bench lint format lock messages clean
+.PHONY: help run setup install install-dev browser test test-fast bench lint format lock schema messages clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -60,6 +60,9 @@ lock: install-dev  ## recompile the pinned requirements from requirements*.in
 	$(PY) -m pip install --quiet pip-tools==7.6.2
 	$(VENV)/bin/pip-compile -q --strip-extras --no-header --allow-unsafe --no-emit-index-url --no-emit-find-links -o requirements.txt requirements.in
 	$(VENV)/bin/pip-compile -q --strip-extras --no-header --allow-unsafe --no-emit-index-url --no-emit-find-links -o requirements-dev.txt requirements-dev.in
+
+schema: install  ## write docs/openapi.yaml from the API's code (a test checks it is current)
+	$(MANAGE) spectacular --validate --file docs/openapi.yaml
 
 messages: install  ## refresh and compile the interface translations (locale/*.po)
 	$(MANAGE) makemessages --all --no-obsolete --ignore=.venv --ignore=var --ignore=static

@@ -1,13 +1,15 @@
-"""Reads for stories, campaigns and screens. Every public read of a story goes through
-consent."""
+"""Reads for stories, campaigns, screens and partner sites. Every public read of a story goes
+through consent."""
 
+import contextlib
 import hashlib
 import hmac
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from django.conf import settings
-from django.db.models import Count, Q, QuerySet, Sum
+from django.core.cache import cache
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
@@ -20,6 +22,7 @@ from campaigns.models import (
     CampaignPage,
     ConsentRecord,
     Organisation,
+    PartnerKey,
     PlayEvent,
     Playlist,
     PlaylistAssignment,
@@ -28,6 +31,8 @@ from campaigns.models import (
     StoryIndexPage,
     StoryPage,
     Theme,
+    WebhookDelivery,
+    WebhookEndpoint,
 )
 from cms.selectors import (
     children_of_any_translation,
@@ -335,3 +340,55 @@ def play_counts(*, since: date, until: date, group_id: int | None = None) -> lis
         )
         for row in rows
     ]
+
+
+# --- Partner sites (docs/partners.md) ------------------------------------------------------
+
+PARTNER_ORIGINS_CACHE_KEY = "partners:cors-origins"
+# Saving or deleting a key forgets the cached origins; this bounds any other staleness.
+PARTNER_ORIGINS_CACHE_SECONDS = 10 * 60
+
+
+def partner_key_for(key: str) -> PartnerKey | None:
+    """The partner key, active or revoked, whose secret this is; None for an unknown key.
+    Looked up by its SHA-256, so the comparison never sees the secret."""
+    if not key or len(key) > 200:
+        return None
+    digest = hashlib.sha256(key.encode()).hexdigest()
+    return PartnerKey.objects.filter(key_hash=digest).select_related("organisation").first()
+
+
+def partner_origins() -> frozenset[str]:
+    """Origins listed by active partner keys: those whose pages may call the API from a
+    reader's browser. Cached; see campaigns.signal_handlers for the invalidation."""
+    try:
+        origins = cache.get(PARTNER_ORIGINS_CACHE_KEY)
+    except Exception:  # a cache outage must not take the API down: ask the database
+        origins = None
+    if origins is None:
+        origins = set()
+        active = PartnerKey.objects.filter(revoked_at__isnull=True).exclude(key_hash="")
+        for text in active.exclude(allowed_origins="").values_list("allowed_origins", flat=True):
+            origins.update(line for line in text.splitlines() if line)
+        origins = sorted(origins)
+        with contextlib.suppress(Exception):
+            cache.set(PARTNER_ORIGINS_CACHE_KEY, origins, PARTNER_ORIGINS_CACHE_SECONDS)
+    return frozenset(origins)
+
+
+def webhook_endpoints_with_last_status() -> QuerySet:
+    """Endpoints, each annotated with `last_delivery_status` and `last_delivery_at`."""
+    newest = WebhookDelivery.objects.filter(endpoint=OuterRef("pk")).order_by("-created_at")
+    return WebhookEndpoint.objects.select_related("organisation").annotate(
+        last_delivery_status=Subquery(newest.values("status")[:1]),
+        last_delivery_at=Subquery(newest.values("created_at")[:1]),
+    )
+
+
+def webhook_deliveries(*, endpoint_id: int | None = None, status: str | None = None) -> QuerySet:
+    deliveries = WebhookDelivery.objects.select_related("endpoint__organisation")
+    if endpoint_id:
+        deliveries = deliveries.filter(endpoint_id=endpoint_id)
+    if status:
+        deliveries = deliveries.filter(status=status)
+    return deliveries.order_by("-created_at")

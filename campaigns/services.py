@@ -1,4 +1,4 @@
-"""Writes for videos, stories, consent and screens."""
+"""Writes for videos, stories, consent, screens and partner keys (webhooks: webhooks.py)."""
 
 import hashlib
 import logging
@@ -6,13 +6,13 @@ import secrets
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from django.conf import settings
 from django.core.files.base import ContentFile, File
 from django.db import transaction
-from django.db.models import DateTimeField, F, Value
+from django.db.models import DateTimeField, F, Q, Value
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 from wagtail.images import get_image_model
@@ -22,6 +22,8 @@ from campaigns import media
 from campaigns.models import (
     WEB,
     ConsentRecord,
+    Organisation,
+    PartnerKey,
     PlayEvent,
     ProcessingStatus,
     Screen,
@@ -188,3 +190,53 @@ def record_last_seen(*, screen_ids: Iterable[int], at: datetime) -> int:
     return Screen.objects.filter(pk__in=screen_ids).update(
         last_seen_at=Greatest(Coalesce(F("last_seen_at"), moment), moment)
     )
+
+
+# --- Partner keys (docs/partners.md) --------------------------------------------------------
+
+PARTNER_KEY_PREFIX = "pk_"
+# A key's "last used" time is written at most this often, whatever the number of requests.
+PARTNER_KEY_USE_RESOLUTION_SECONDS = 60
+
+
+def issue_partner_key(*, partner_key: PartnerKey) -> str:
+    """Give the key its secret. Only the hash is stored: show the returned key once."""
+    key = PARTNER_KEY_PREFIX + secrets.token_urlsafe(32)
+    partner_key.key_hash = hashlib.sha256(key.encode()).hexdigest()
+    partner_key.prefix = key[: len(PARTNER_KEY_PREFIX) + 6]
+    partner_key.save(update_fields=["key_hash", "prefix"])
+    return key
+
+
+@transaction.atomic
+def create_partner_key(
+    *, organisation: Organisation, name: str, allowed_origins: str = ""
+) -> tuple[PartnerKey, str]:
+    """A new key for a partner site and its secret (shown once)."""
+    partner_key = PartnerKey(organisation=organisation, name=name, allowed_origins=allowed_origins)
+    partner_key.full_clean(exclude=["key_hash"])
+    partner_key.save()
+    return partner_key, issue_partner_key(partner_key=partner_key)
+
+
+@transaction.atomic
+def revoke_partner_key(*, partner_key: PartnerKey) -> None:
+    """The key stops working at once (401) and its origins lose CORS. It cannot come back:
+    the partner is given a new key."""
+    if partner_key.revoked_at is None:
+        partner_key.revoked_at = timezone.now()
+        # save() so that the cached origins are forgotten (campaigns.signal_handlers).
+        partner_key.save(update_fields=["revoked_at"])
+
+
+def record_partner_key_use(*, partner_key: PartnerKey, at: datetime | None = None) -> None:
+    """Note that the key was used, without a write per request: nothing happens when the
+    stored time is recent, and racing requests find the row already updated."""
+    at = at or timezone.now()
+    stale = at - timedelta(seconds=PARTNER_KEY_USE_RESOLUTION_SECONDS)
+    if partner_key.last_used_at is not None and partner_key.last_used_at > stale:
+        return
+    PartnerKey.objects.filter(pk=partner_key.pk).filter(
+        Q(last_used_at__isnull=True) | Q(last_used_at__lte=stale)
+    ).update(last_used_at=at)
+    partner_key.last_used_at = at

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import BooleanColumn
+from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -18,6 +18,7 @@ from campaigns.models import (
     WEB,
     ConsentRecord,
     Organisation,
+    PartnerKey,
     Playlist,
     ProcessingStatus,
     Screen,
@@ -25,6 +26,7 @@ from campaigns.models import (
     StoryPage,
     Theme,
     Video,
+    WebhookEndpoint,
 )
 from campaigns.selectors import has_consent
 
@@ -242,4 +244,88 @@ def require_consent_to_publish_a_story(request, page):
             % {"title": page.get_admin_display_title()},
         )
         return redirect("wagtailadmin_pages:edit", page.pk)
+    return None
+
+
+# --- Partner sites: keys and webhooks (docs/partners.md) ------------------------------------
+
+
+class PartnerKeyViewSet(SnippetViewSet):
+    model = PartnerKey
+    icon = "key"
+    menu_label = gettext_lazy("Partner keys")
+    list_display = [
+        "name",
+        "organisation",
+        Column("prefix", label=gettext_lazy("Starts with")),
+        Column("status_label", label=gettext_lazy("Status")),
+        "created_at",
+        "last_used_at",
+    ]
+    search_fields = ["name"]
+
+    def get_queryset(self, request):
+        return PartnerKey.objects.select_related("organisation")
+
+
+class WebhookEndpointViewSet(SnippetViewSet):
+    model = WebhookEndpoint
+    icon = "link"
+    menu_label = gettext_lazy("Webhooks")
+    list_display = [
+        "url",
+        "organisation",
+        "active",
+        Column("last_delivery_label", label=gettext_lazy("Last delivery")),
+    ]
+    list_filter = ["active"]
+
+    def get_queryset(self, request):
+        return selectors.webhook_endpoints_with_last_status()
+
+
+class PartnersGroup(SnippetViewSetGroup):
+    items = [PartnerKeyViewSet, WebhookEndpointViewSet, admin_views.WebhookDeliveriesViewSet]
+    menu_icon = "site"
+    menu_label = gettext_lazy("Partners")
+    menu_name = "partners"
+    menu_order = 240
+
+
+register_snippet(PartnersGroup)
+
+
+@hooks.register("register_admin_viewset")
+def register_partner_key_views():
+    return admin_views.PartnerKeyAdminViewSet()
+
+
+@hooks.register("register_snippet_listing_buttons")
+def partner_buttons(snippet, user, next_url=None):
+    if (
+        isinstance(snippet, PartnerKey)
+        and snippet.revoked_at is None
+        and user.has_perm("campaigns.change_partnerkey")
+    ):
+        yield Button(
+            _("Revoke"),
+            reverse("partner_key:revoke", args=[snippet.pk]),
+            icon_name="cross",
+            priority=5,
+        )
+    if isinstance(snippet, WebhookEndpoint) and user.has_perm("campaigns.view_webhookendpoint"):
+        yield Button(
+            _("Deliveries"),
+            f"{reverse('webhook_deliveries:index')}?endpoint={snippet.pk}",
+            icon_name="history",
+            priority=5,
+        )
+
+
+@hooks.register("after_create_snippet")
+def show_new_partner_key(request, instance):
+    """A new key gets its secret at once, shown on this one page and never again."""
+    if isinstance(instance, PartnerKey):
+        key = services.issue_partner_key(partner_key=instance)
+        return admin_views.partner_key_response(request, instance, key)
     return None

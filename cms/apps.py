@@ -9,8 +9,10 @@ class CmsConfig(AppConfig):
 
     def ready(self):
         from cms import languages  # noqa: F401  registers the settings check
-        from cms.signal_handlers import create_locales_after_migrate
+        from cms.api import schema  # noqa: F401  registers the OpenAPI security schemes
+        from cms.signal_handlers import connect_api_cache, create_locales_after_migrate
 
         # After every migrate (and after tests flush the database) each configured
         # language has its Locale row, so nobody creates them by hand.
         post_migrate.connect(create_locales_after_migrate, sender=self)
+        connect_api_cache()

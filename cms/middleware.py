@@ -2,6 +2,8 @@ from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
+API_PREFIX = "/api/"
+
 
 class LanguagePrefixMiddleware(LocaleMiddleware):
     """Django's LocaleMiddleware without its guess-the-prefix redirect.
@@ -12,7 +14,19 @@ class LanguagePrefixMiddleware(LocaleMiddleware):
     into `/bg/xx/`; here it stays a plain 404.
     """
 
+    def process_request(self, request):
+        if request.path_info.startswith(API_PREFIX):
+            # API messages are in English for every partner and screen; the content's
+            # language is chosen by the endpoint (?lang=, Accept-Language), which sets its
+            # own Vary and Content-Language headers.
+            translation.activate("en")
+            request.LANGUAGE_CODE = "en"
+            return None
+        return super().process_request(request)
+
     def process_response(self, request, response):
+        if request.path_info.startswith(API_PREFIX):
+            return response
         if response.status_code == 404 and not translation.get_language_from_path(
             request.path_info
         ):

@@ -1,8 +1,12 @@
 """Writes that belong to the platform core. Views and commands call these; models stay
 free of side effects."""
 
+from django.apps import apps
+from django.conf import settings
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from wagtail.models import DraftStateMixin, Locale, TranslatableMixin
+from wagtail.models import DraftStateMixin, GroupPagePermission, Locale, Page, TranslatableMixin
 from wagtail_localize.models import Translation, TranslationSource
 
 from cms import languages
@@ -57,3 +61,77 @@ def translate_from_catalog(
         target.get_latest_revision().publish()
         target.refresh_from_db()
     return target
+
+
+# --- Translator groups (docs/translation.md) ----------------------------------------------
+
+TRANSLATOR_GROUP_PREFIX = "Translators: "
+# Translators are trusted with their language: they publish what they translated. New pages
+# come from the source language through "Translate this page", never from scratch.
+TRANSLATOR_PAGE_PERMISSIONS = ("change_page", "publish_page")
+
+
+def translator_group_name(language: languages.Language) -> str:
+    """The group of a language's translators. Its English name, not a translated string:
+    the name identifies the group, whatever language the admin is shown in."""
+    return f"{TRANSLATOR_GROUP_PREFIX}{language.english_name}"
+
+
+def translator_group_languages() -> dict[str, str]:
+    """Translator group name → language code, for every language translated into."""
+    return {
+        translator_group_name(language): language.code for language in languages.all_languages()[1:]
+    }
+
+
+def translatable_snippet_models() -> list[type]:
+    """The snippet types of settings.TRANSLATION_COVERAGE_MODELS (topics, themes, partners)."""
+    models = [apps.get_model(label) for label in settings.TRANSLATION_COVERAGE_MODELS]
+    return [
+        model
+        for model in models
+        if issubclass(model, TranslatableMixin) and not issubclass(model, Page)
+    ]
+
+
+@transaction.atomic
+def ensure_translator_groups() -> dict[str, Group]:
+    """One group per language other than the source, "Translators: Arabic"…, that may use
+    the admin, submit translations, edit and publish the pages of that language's home page
+    subtree and edit the translatable snippets (limited to the language by the admin hooks
+    in cms/wagtail_hooks.py). Returns the groups by language code.
+
+    Safe to run again: it only adds what is missing, so permissions an administrator
+    added to a group stay. A language whose home page does not exist yet gets its page
+    permissions on the next run (`manage.py load_demo_content` runs it)."""
+    common = [
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
+        Permission.objects.get(
+            content_type__app_label="wagtail_localize", codename="submit_translation"
+        ),
+    ]
+    for model in translatable_snippet_models():
+        common.append(
+            Permission.objects.get(
+                content_type=ContentType.objects.get_for_model(model),
+                codename=f"change_{model._meta.model_name}",
+            )
+        )
+    page_permissions = list(
+        Permission.objects.filter(
+            content_type=ContentType.objects.get_for_model(Page),
+            codename__in=TRANSLATOR_PAGE_PERMISSIONS,
+        )
+    )
+    groups = {}
+    for name, code in translator_group_languages().items():
+        group, _ = Group.objects.get_or_create(name=name)
+        group.permissions.add(*common)
+        # Each language's tree hangs from its own home page under the root.
+        for home in Page.objects.filter(depth=2, locale__language_code=code):
+            for permission in page_permissions:
+                GroupPagePermission.objects.get_or_create(
+                    group=group, page=home, permission=permission
+                )
+        groups[code] = group
+    return groups

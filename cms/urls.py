@@ -20,7 +20,7 @@ urlpatterns = [
         {"sitemaps": {"pages": AllLanguagesSitemap}},
         name="sitemap",
     ),
-    path("api/v1/", include("campaigns.api.urls")),
+    path("api/v1/", include("cms.api.urls")),
     re_path(r"^api/(?P<path>.*)$", api.not_found),
     path("screens/", include("campaigns.urls")),
     path("admin/", include(wagtailadmin_urls)),

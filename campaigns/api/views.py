@@ -4,7 +4,9 @@ import re
 
 from django.http import HttpResponse, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
+from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import authentication, exceptions, permissions, status, throttling
+from rest_framework import serializers as drf_serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -12,6 +14,7 @@ from campaigns import selectors, services
 from campaigns.api.playlists import LARGEST_ID, playlist_responses, seen_screens
 from campaigns.api.serializers import PlayBatchSerializer, video_ids_in
 from campaigns.models import Screen, Video
+from cms.api.schema_fields import ERROR_SCHEMA
 
 
 @csrf_exempt  # only GET and HEAD are answered; anything else is a JSON 405, not a CSRF page
@@ -93,6 +96,23 @@ class ScreenPlaysView(APIView):
     permission_classes = [IsTheScreen]
     throttle_classes = [ScreenPlaysThrottle]
 
+    @extend_schema(
+        request=PlayBatchSerializer,
+        responses={
+            202: inline_serializer(
+                "PlayBatchResult",
+                fields={
+                    "accepted": drf_serializers.IntegerField(),
+                    "duplicates": drf_serializers.IntegerField(),
+                },
+            ),
+            400: ERROR_SCHEMA,
+            401: ERROR_SCHEMA,
+            404: ERROR_SCHEMA,
+            429: ERROR_SCHEMA,
+        },
+        operation_id="screens_plays_create",
+    )
     def post(self, request, screen_id: int):
         known = set(
             Video.objects.filter(pk__in=video_ids_in(request.data)).values_list("pk", flat=True)

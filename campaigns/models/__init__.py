@@ -1,6 +1,13 @@
 from campaigns.choices import ProcessingStatus
 from campaigns.models.campaigns import CampaignIndexPage, CampaignPage
 from campaigns.models.organisations import Organisation, Theme
+from campaigns.models.partners import (
+    DeliveryStatus,
+    PartnerKey,
+    WebhookDelivery,
+    WebhookEndpoint,
+    WebhookEvent,
+)
 from campaigns.models.screens import (
     PlayEvent,
     Playlist,
@@ -30,7 +37,9 @@ __all__ = [
     "CampaignPage",
     "Caption",
     "ConsentRecord",
+    "DeliveryStatus",
     "Organisation",
+    "PartnerKey",
     "PlayEvent",
     "Playlist",
     "PlaylistAssignment",
@@ -43,4 +52,7 @@ __all__ = [
     "StoryPage",
     "Theme",
     "Video",
+    "WebhookDelivery",
+    "WebhookEndpoint",
+    "WebhookEvent",
 ]

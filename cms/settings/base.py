@@ -40,6 +40,9 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "rest_framework",
+    "corsheaders",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",  # the docs page's JavaScript and CSS, served by us: no CDN
     "storages",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -50,6 +53,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that every answer under /api/v1/ (errors and 304s too) carries the CORS
+    # headers a partner's page needs (docs/partners.md).
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Pages compressed for cheap phones on little data (whitenoise compresses static files);
@@ -129,6 +135,33 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 LANGUAGE_COOKIE_NAME = "language"
 TIME_ZONE = env.get_str("TIME_ZONE", "Europe/Sofia")
 USE_TZ = True
+
+# --- Translation workflow (docs/translation.md) ------------------------------------------
+# The translatable types in the admin's translation coverage table, in this order; their
+# snippet types are also what translator groups may edit in their language.
+TRANSLATION_COVERAGE_MODELS = [
+    "learning.LessonPage",
+    "learning.CoursePage",
+    "campaigns.StoryPage",
+    "campaigns.CampaignPage",
+    "cms.HomePage",
+    "cms.ContentPage",
+    "learning.Topic",
+    "campaigns.Theme",
+    "campaigns.Organisation",
+]
+# "Translate with machine" in wagtail-localize's editor: DeepL with an API key; without one,
+# wagtail-localize's offline dummy translator (it reverses the words: a visible placeholder,
+# never a translation), so the workflow works offline and in tests.
+if env.get_str("DEEPL_API_KEY"):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": env.get_str("DEEPL_API_KEY")},
+    }
+else:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
+    }
 
 # --- Static files and media ------------------------------------------------------------
 STATIC_URL = "/static/"
@@ -264,6 +297,9 @@ TASKS = {
     # Slow video work (probing, posters, renditions) is stored in the database and run by
     # `manage.py db_worker --backend videos`, outside the editor's request.
     "videos": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+    # Webhook deliveries and their retries, run by `manage.py db_worker --backend webhooks`:
+    # a slow partner server never holds up an editor's publish (docs/partners.md).
+    "webhooks": {"BACKEND": "django_tasks_db.DatabaseBackend"},
 }
 VIDEO_MAX_UPLOAD_MB = env.get_int("VIDEO_MAX_UPLOAD_MB", 300)
 CAPTION_MAX_UPLOAD_KB = 512
@@ -304,4 +340,83 @@ REST_FRAMEWORK = {
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "UNAUTHENTICATED_USER": None,
     "EXCEPTION_HANDLER": "cms.api.api_exception_handler",
+    # Anonymous readers, or partner sites with an `X-Partner-Key` (docs/partners.md).
+    "DEFAULT_AUTHENTICATION_CLASSES": ["campaigns.api.partner_access.PartnerKeyAuthentication"],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "campaigns.api.partner_access.ReaderRateThrottle",
+        "campaigns.api.partner_access.PartnerRateThrottle",
+    ],
+    # Readers are throttled by address: theirs is the one the last of this many proxies
+    # (load balancer, CDN) in front of gunicorn adds to X-Forwarded-For.
+    "NUM_PROXIES": env.get_int("API_PROXY_COUNT", 1),
 }
+
+# --- Partner sites: keys, CORS and webhooks (docs/partners.md) ----------------------------
+# Requests per reader's address, and per partner key (DRF rate syntax); more get 429.
+API_READER_RATE = env.get_str("API_READER_RATE", "120/min")
+API_PARTNER_RATE = env.get_str("API_PARTNER_RATE", "1200/min")
+# Browsers may call /api/v1/ from the origins that active partner keys list, and only read
+# (campaigns.api.partner_access.cors_allows answers for those origins).
+CORS_URLS_REGEX = r"^/api/v1/"
+CORS_ALLOWED_ORIGINS: list[str] = []
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_HEADERS = ["accept", "accept-language", "if-none-match", "x-partner-key"]
+CORS_EXPOSE_HEADERS = ["ETag", "Retry-After"]
+CORS_PREFLIGHT_MAX_AGE = 24 * 60 * 60
+# Webhooks: how long a partner's server may take to answer, how many attempts a delivery
+# gets, and the waits between them (the last one repeats when there are more attempts).
+WEBHOOK_TIMEOUT_SECONDS = env.get_int("WEBHOOK_TIMEOUT_SECONDS", 10)
+WEBHOOK_MAX_ATTEMPTS = env.get_int("WEBHOOK_MAX_ATTEMPTS", 6)
+WEBHOOK_RETRY_DELAYS_SECONDS = [60, 5 * 60, 30 * 60, 2 * 60 * 60, 12 * 60 * 60]
+# How old a signature `campaigns.webhooks.verify_signature` still accepts.
+WEBHOOK_SIGNATURE_TOLERANCE_SECONDS = 5 * 60
+
+# The content API (cms/api, docs/api.md).
+REST_FRAMEWORK["DEFAULT_SCHEMA_CLASS"] = "drf_spectacular.openapi.AutoSchema"
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Migrant learning and campaigns platform API",
+    "DESCRIPTION": (
+        "Published lessons, courses, topics, stories, campaigns, videos and partner "
+        "organisations in every platform language, and the transit screens' playlists. "
+        "Partner guide: docs/api.md."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1/",
+    "PREPROCESSING_HOOKS": ["cms.api.schema.only_our_endpoints"],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "TranslationStatusEnum": "cms.translation_status.STATUSES",
+    },
+}
+# Seconds a CDN or browser may keep an answer; answers kept as bytes on our side live until
+# content changes or API_ANSWER_CACHE_SECONDS pass.
+API_CACHE_SECONDS = env.get_int("API_CACHE_SECONDS", 60)
+API_ANSWER_CACHE_SECONDS = 24 * 3600
+# Where each published type lives under /api/v1/ (links between objects, webhooks, purges).
+API_OBJECT_PATHS = {
+    "learning.lessonpage": "lessons",
+    "learning.coursepage": "courses",
+    "learning.topic": "topics",
+    "campaigns.storypage": "stories",
+    "campaigns.campaignpage": "campaigns",
+    "campaigns.video": "videos",
+    "campaigns.organisation": "organisations",
+}
+# Saving or deleting one of these makes the API build its answers again (pages: publishing).
+API_CONTENT_MODELS = [
+    "learning.Topic",
+    "campaigns.Theme",
+    "campaigns.Organisation",
+    "campaigns.Video",
+    "campaigns.Caption",
+    "campaigns.ConsentRecord",
+    "wagtailimages.Image",
+    "wagtaildocs.Document",
+    "wagtail_localize.TranslationSource",
+    "wagtail_localize.Translation",
+    "wagtail_localize.StringTranslation",
+]

@@ -34,3 +34,7 @@ SERVE_MEDIA = True  # uploads from this process (production serves them elsewher
 
 # Every edit is seen at once by the playlist responses of this process.
 SCREEN_PLAYLIST_VERSION_CHECK_SECONDS = 0
+
+# The whole suite reads the API from one address within a minute or two: the rate limits are
+# tested with low rates of their own (tests/campaigns/test_partner_access.py).
+API_READER_RATE = API_PARTNER_RATE = "100000/min"

@@ -3,7 +3,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from cms import demo
+from cms import demo, services
 
 
 class Command(BaseCommand):
@@ -23,6 +23,9 @@ class Command(BaseCommand):
                 self.style.MIGRATE_HEADING(f"[{step}/{len(loaders)}] {app_config.verbose_name}")
             )
             load_demo(log=lambda line: self.stdout.write(f"  {line}"))
+        # After the demo, when every language has its home page to give translators.
+        groups = services.ensure_translator_groups()
+        self.stdout.write(f"Translator groups: {len(groups)} ready")
         self.stdout.write(
             self.style.SUCCESS(f"Demo content ready in {time.monotonic() - started:.1f}s.")
         )

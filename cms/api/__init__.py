@@ -2,6 +2,7 @@
 field errors of a bad request under `errors`."""
 
 from django.http import JsonResponse
+from django.views.decorators.csrf import csrf_exempt
 from rest_framework import exceptions
 from rest_framework.views import exception_handler
 
@@ -13,6 +14,7 @@ def api_exception_handler(exc, context):
     return response
 
 
+@csrf_exempt  # a POST to an unknown address is a JSON 404, not Django's HTML CSRF page
 def not_found(request, path: str = ""):
     """Unknown API addresses answer in JSON, like the rest of the API."""
     return JsonResponse({"detail": "There is nothing at this address."}, status=404)

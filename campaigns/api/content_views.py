@@ -1,0 +1,282 @@
+"""GET /api/v1/stories/, /campaigns/, /videos/, /organisations/ and their details.
+
+Stories reach partners only with consent for partner websites (campaigns.selectors), and a
+campaign lists only such stories."""
+
+from __future__ import annotations
+
+import datetime
+from urllib.parse import urlencode
+
+from django.db.models import QuerySet
+from django.utils import timezone, translation
+from django_filters import rest_framework as filters
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import viewsets
+from rest_framework.exceptions import NotFound, ValidationError
+
+from campaigns import selectors
+from campaigns.api import content_serializers as serializers
+from campaigns.choices import ProcessingStatus
+from campaigns.models import PARTNERS, CampaignPage, Organisation, StoryPage, Video
+from cms import languages
+from cms.api.blocks import absolute
+from cms.api.caching import CachedAnswersMixin
+from cms.api.content import (
+    DEFAULT_PAGE_SIZE,
+    LARGEST_ID,
+    MAX_PAGE_SIZE,
+    TranslatedContentViewSet,
+    UpdatedSinceFilterSet,
+    live_pages,
+    positive_int,
+    reject_unknown_parameters,
+)
+from cms.api.language import requested_language
+from cms.api.schema_fields import (
+    detail_parameters,
+    detail_responses,
+    list_parameters,
+    list_responses,
+)
+from cms.selectors import in_reader_language
+
+
+class StoryFilterSet(UpdatedSinceFilterSet):
+    theme = filters.CharFilter(
+        field_name="themes__slug", label="A theme's slug (the same in every language)."
+    )
+
+    class Meta:
+        model = StoryPage
+        fields = ["theme", "updated_since"]
+
+
+class CampaignFilterSet(UpdatedSinceFilterSet):
+    running_on = filters.DateFilter(
+        method="filter_running_on", label="Only campaigns running on this date (YYYY-MM-DD)."
+    )
+
+    class Meta:
+        model = CampaignPage
+        fields = ["running_on", "updated_since"]
+
+    def filter_running_on(self, queryset, name, value):
+        return queryset.filter(starts_on__lte=value, ends_on__gte=value)
+
+
+def names_in_language(terms, chain: list[str]) -> dict:
+    """Themes or partners in the reader's language (or its fallback): one query per model."""
+    by_model: dict = {}
+    for term in terms:
+        by_model.setdefault(type(term), set()).add(term.translation_key)
+    names = {}
+    for model, keys in by_model.items():
+        found = model.objects.filter(translation_key__in=keys, locale__language_code__in=chain)
+        names.update(in_reader_language(found.select_related("locale"), language_code=chain[0]))
+    return names
+
+
+@extend_schema_view(
+    list=extend_schema(
+        parameters=list_parameters(filterset=StoryFilterSet, ordering=["title", "updated"]),
+        responses=list_responses(serializers.StorySerializer),
+    ),
+    retrieve=extend_schema(
+        parameters=detail_parameters(),
+        responses=detail_responses(serializers.StoryDetailSerializer),
+    ),
+)
+class StoryViewSet(TranslatedContentViewSet):
+    """Migrants' stories told with consent for partner websites."""
+
+    filterset_class = StoryFilterSet
+
+    def base_queryset(self) -> QuerySet:
+        return selectors.public_stories(PARTNERS)
+
+    def with_related(self, queryset: QuerySet) -> QuerySet:
+        queryset = queryset.select_related("locale", "portrait", "partner").prefetch_related(
+            "themes"
+        )
+        return queryset if self.action == "retrieve" else queryset.defer_streamfields()
+
+    def get_serializer_class(self):
+        if self.action == "retrieve":
+            return serializers.StoryDetailSerializer
+        return serializers.StorySerializer
+
+    def extra_context(self, objects, language) -> dict:
+        terms = [theme for story in objects for theme in story.themes.all()]
+        terms += [story.partner for story in objects if story.partner]
+        return {"names": names_in_language(terms, language.chain)}
+
+
+@extend_schema_view(
+    list=extend_schema(
+        parameters=list_parameters(filterset=CampaignFilterSet, ordering=["title", "updated"]),
+        responses=list_responses(serializers.CampaignSerializer),
+    ),
+    retrieve=extend_schema(
+        parameters=detail_parameters(),
+        responses=detail_responses(serializers.CampaignDetailSerializer),
+    ),
+)
+class CampaignViewSet(TranslatedContentViewSet):
+    """Awareness campaigns with their myths and facts, events, videos, figures and stories."""
+
+    filterset_class = CampaignFilterSet
+    ordering_fields = {"title": "title", "updated": "last_published_at", "starts": "starts_on"}
+
+    def base_queryset(self) -> QuerySet:
+        return live_pages(CampaignPage)
+
+    def with_related(self, queryset: QuerySet) -> QuerySet:
+        queryset = queryset.select_related("locale").prefetch_related("partners")
+        return queryset if self.action == "retrieve" else queryset.defer_streamfields()
+
+    def get_serializer_class(self):
+        if self.action == "retrieve":
+            return serializers.CampaignDetailSerializer
+        return serializers.CampaignSerializer
+
+    def extra_context(self, objects, language) -> dict:
+        terms = [partner for campaign in objects for partner in campaign.partners.all()]
+        context = {"names": names_in_language(terms, language.chain)}
+        if self.action == "retrieve":
+            campaign = objects[0]
+            keys = [
+                child.value.translation_key for child in campaign.related_stories if child.value
+            ]
+            stories = selectors.public_stories(PARTNERS)
+            context["stories"] = selectors.ordered_in_reader_language(stories, keys, language.code)
+        return context
+
+
+@extend_schema_view(
+    list=extend_schema(
+        parameters=list_parameters(search=False, ordering=["name"]),
+        responses=list_responses(serializers.OrganisationSerializer),
+    ),
+    retrieve=extend_schema(
+        parameters=detail_parameters(),
+        responses=detail_responses(serializers.OrganisationSerializer),
+    ),
+)
+class OrganisationViewSet(TranslatedContentViewSet):
+    """Partner organisations: NGOs, agencies and universities behind stories and campaigns."""
+
+    search_enabled = False
+    ordering_fields = {"name": "name"}
+    default_ordering = "name"
+    serializer_class = serializers.OrganisationSerializer
+
+    def base_queryset(self) -> QuerySet:
+        return Organisation.objects.all()
+
+    def with_related(self, queryset: QuerySet) -> QuerySet:
+        return queryset.select_related("locale", "logo")
+
+
+VIDEO_PARAMETERS = {"lang", "page", "page_size", "caption_language", "campaign"}
+
+
+@extend_schema_view(
+    list=extend_schema(
+        parameters=[
+            *list_parameters(search=False),
+            OpenApiParameter(
+                "caption_language", str, enum=languages.codes(), description="Has captions in it."
+            ),
+            OpenApiParameter("campaign", int, description="Shown by this campaign (its id)."),
+        ],
+        responses=list_responses(serializers.VideoSerializer),
+    ),
+    retrieve=extend_schema(
+        parameters=detail_parameters(), responses=detail_responses(serializers.VideoSerializer)
+    ),
+)
+class VideoViewSet(CachedAnswersMixin, viewsets.ViewSet):
+    """Published, processed videos with captions; the same in every language (captions are
+    ordered by the asked language)."""
+
+    lookup_value_converter = "int"
+
+    def base_queryset(self) -> QuerySet:
+        return Video.objects.filter(published=True, processing_status=ProcessingStatus.READY)
+
+    def list(self, request):
+        return self.cached_answer(request, self.build_list)
+
+    def retrieve(self, request, pk=None):
+        return self.cached_answer(request, lambda: self.build_detail(pk))
+
+    def build_list(self) -> dict:
+        request = self.request
+        reject_unknown_parameters(request, VIDEO_PARAMETERS)
+        page_number = positive_int(request, "page", 1)
+        page_size = positive_int(request, "page_size", DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE)
+        videos = self.base_queryset().order_by("-uploaded_at", "pk")
+        caption_language = request.query_params.get("caption_language")
+        if caption_language is not None:
+            if caption_language not in languages.codes():
+                raise ValidationError(
+                    {"caption_language": [f"Use one of: {', '.join(languages.codes())}."]}
+                )
+            videos = videos.filter(captions__language=caption_language)
+        campaign = request.query_params.get("campaign")
+        if campaign is not None:
+            videos = videos.filter(pk__in=self.videos_of_campaign(campaign))
+        count = videos.count()
+        start = (page_number - 1) * page_size
+        if start and start >= count:
+            raise NotFound(f"There is no page {page_number}: the list has {count} item(s).")
+        page = list(self.with_related(videos)[start : start + page_size])
+        query = {key: value for key, value in request.query_params.items() if key != "page"}
+
+        def link(number: int) -> str:
+            return absolute(
+                f"{request.path}?{urlencode(sorted({**query, 'page': number}.items()))}"
+            )
+
+        return {
+            "count": count,
+            "next": link(page_number + 1) if start + page_size < count else None,
+            "previous": link(page_number - 1) if page_number > 1 else None,
+            "results": self.serialize(page, many=True),
+        }
+
+    def build_detail(self, pk) -> dict:
+        reject_unknown_parameters(self.request, {"lang"})
+        video = None
+        if 0 < int(pk) <= LARGEST_ID:
+            video = self.with_related(self.base_queryset()).filter(pk=pk).first()
+        if video is None:
+            raise NotFound("There is no published video with this id.")
+        return self.serialize(video, many=False)
+
+    def with_related(self, queryset: QuerySet) -> QuerySet:
+        return queryset.select_related("poster").prefetch_related("captions")
+
+    def videos_of_campaign(self, raw: str) -> list[int]:
+        try:
+            number = int(raw)
+        except ValueError:
+            raise ValidationError({"campaign": ["Give the id of a campaign."]}) from None
+        campaign = None
+        if 0 < number <= LARGEST_ID:
+            campaign = live_pages(CampaignPage).filter(pk=number).first()
+        if campaign is None:
+            return []  # no such published campaign: no videos
+        return [
+            child.value.pk
+            for child in campaign.videos
+            if child.block_type == "library_video" and child.value
+        ]
+
+    def serialize(self, data, *, many: bool):
+        language = requested_language(self.request)
+        with translation.override(language.code), timezone.override(datetime.UTC):
+            return serializers.VideoSerializer(
+                data, many=many, context={"request": self.request, "language": language}
+            ).data

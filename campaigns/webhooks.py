@@ -1,0 +1,295 @@
+"""Webhooks: partners' servers are sent a signed POST when a page the API serves is published,
+unpublished, or its source changes under a translation (docs/partners.md).
+
+Deliveries are stored with the publish and sent by the "webhooks" task backend after commit
+(`manage.py db_worker --backend webhooks`); a failed attempt is tried again later, with
+growing waits, up to WEBHOOK_MAX_ATTEMPTS."""
+
+import hashlib
+import hmac
+import http.client
+import json
+import logging
+import time
+import urllib.error
+import urllib.request
+from datetime import UTC, datetime, timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from wagtail.models import Page
+
+from campaigns import publication
+from campaigns.models import (
+    PARTNERS,
+    ConsentRecord,
+    DeliveryStatus,
+    StoryPage,
+    WebhookDelivery,
+    WebhookEndpoint,
+    WebhookEvent,
+)
+from campaigns.selectors import public_stories
+
+logger = logging.getLogger(__name__)
+
+SIGNATURE_HEADER = "X-Webhook-Signature"
+USER_AGENT = "OpenDoors-Webhooks/1"
+ERROR_LENGTH = 300
+
+
+# --- Signatures -------------------------------------------------------------------------------
+
+
+def sign(*, secret: str, body: bytes, timestamp: int) -> str:
+    """The X-Webhook-Signature value: `t=<unix time>,v1=<hex HMAC-SHA256 of "t." + body>`."""
+    digest = hmac.new(secret.encode(), f"{timestamp}.".encode() + body, hashlib.sha256)
+    return f"t={timestamp},v1={digest.hexdigest()}"
+
+
+def verify_signature(
+    *,
+    secret: str,
+    body: bytes,
+    header: str,
+    tolerance_seconds: int | None = None,
+    now: float | None = None,
+) -> bool:
+    """Whether `header` signs exactly `body` with `secret`, made no longer than
+    `tolerance_seconds` ago (WEBHOOK_SIGNATURE_TOLERANCE_SECONDS): what a partner's server
+    checks before trusting a delivery. An old signature may be a replayed request."""
+    if tolerance_seconds is None:
+        tolerance_seconds = settings.WEBHOOK_SIGNATURE_TOLERANCE_SECONDS
+    timestamp, signatures = None, []
+    for item in (header or "").split(","):
+        name, _, value = item.strip().partition("=")
+        if name == "t" and value.isdigit():
+            timestamp = int(value)
+        elif name == "v1":
+            signatures.append(value)
+    if timestamp is None or not signatures:
+        return False
+    if abs((time.time() if now is None else now) - timestamp) > tolerance_seconds:
+        return False
+    expected = sign(secret=secret, body=body, timestamp=timestamp).rpartition("v1=")[2]
+    return any(hmac.compare_digest(expected, signature) for signature in signatures)
+
+
+def body_of(payload: dict) -> bytes:
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode()
+
+
+# --- Announcing changes -------------------------------------------------------------------------
+
+
+def _utc_now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def _is_public(page: Page) -> bool:
+    """Live, without view restrictions, and for a story: with consent for partners."""
+    if isinstance(page, StoryPage):
+        return public_stories(PARTNERS).filter(pk=page.pk).exists()
+    return Page.objects.live().public().filter(pk=page.pk).exists()
+
+
+def _outdated_translations(page: Page) -> list[Page]:
+    """The live translations made (with wagtail-localize) from this page."""
+    from wagtail_localize.models import Translation
+
+    target_locales = Translation.objects.filter(
+        source__object_id=page.translation_key, source__locale_id=page.locale_id
+    ).values("target_locale_id")
+    translations = (
+        Page.objects.live()
+        .filter(translation_key=page.translation_key, locale_id__in=target_locales)
+        .exclude(pk=page.pk)
+        .select_related("locale")
+        .specific()
+    )
+    return [translation for translation in translations if _is_public(translation)]
+
+
+@transaction.atomic
+def announce_published(*, page: Page) -> list[WebhookDelivery]:
+    """`published` for the page and, when it is the source of translations,
+    `translation_outdated` for each of them. Drafts never reach here (Wagtail sends
+    page_published on publish only); stories need consent for partners."""
+    if not _is_public(page):
+        return []
+    deliveries = _create(WebhookEvent.PUBLISHED, page)
+    for translation in _outdated_translations(page):
+        deliveries += _create(WebhookEvent.TRANSLATION_OUTDATED, translation)
+    return deliveries
+
+
+@transaction.atomic
+def announce_unpublished(*, page: Page) -> list[WebhookDelivery]:
+    """`unpublished`, so that partners take the page down. Also sent for a story whose
+    partner consent was withdrawn (that is usually why it was unpublished); never for a
+    story that partners never had consent for."""
+    if isinstance(page, StoryPage) and not (
+        ConsentRecord.objects.filter(
+            story__translation_key=page.translation_key, for_partners=True
+        ).exists()
+    ):
+        return []
+    return _create(WebhookEvent.UNPUBLISHED, page)
+
+
+def _create(event: str, page: Page) -> list[WebhookDelivery]:
+    # Few endpoints, and JSON containment is not portable to SQLite: filtered here.
+    endpoints = [e for e in WebhookEndpoint.objects.filter(active=True) if e.wants(event)]
+    if not endpoints:
+        return []
+    occurred_at = _utc_now()
+    subject = {
+        "type": publication.api_type(page),
+        "id": page.pk,
+        "translation_key": str(page.translation_key),
+        "locale": page.locale.language_code,
+        "url": publication.api_detail_url(page),
+    }
+    deliveries = []
+    for endpoint in endpoints:
+        delivery = WebhookDelivery(endpoint=endpoint, event=event)
+        delivery.payload = {
+            "id": str(delivery.pk),
+            "event": event,
+            "occurred_at": occurred_at,
+            "object": subject,
+        }
+        deliveries.append(delivery)
+    WebhookDelivery.objects.bulk_create(deliveries)
+    for delivery in deliveries:
+        _enqueue(delivery, attempt=1)
+    return deliveries
+
+
+def _enqueue(delivery: WebhookDelivery, *, attempt: int, run_after: datetime | None = None):
+    from campaigns.tasks import deliver_webhook
+
+    task = deliver_webhook.using(run_after=run_after) if run_after else deliver_webhook
+    delivery_id = str(delivery.pk)
+    transaction.on_commit(lambda: task.enqueue(delivery_id, attempt))
+
+
+# --- Delivering ---------------------------------------------------------------------------------
+
+
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    """A redirect is an answer, not a success: a POST is never replayed elsewhere."""
+
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+_opener = urllib.request.build_opener(_NoRedirects)
+
+
+def retry_delay(attempt: int) -> timedelta:
+    """The wait after failed attempt number `attempt` (1, 2, …)."""
+    delays = settings.WEBHOOK_RETRY_DELAYS_SECONDS
+    return timedelta(seconds=delays[min(attempt, len(delays)) - 1])
+
+
+def deliver(*, delivery_id: str, attempt: int) -> str:
+    """Send attempt number `attempt` of a delivery, outside any transaction (the partner's
+    server may take WEBHOOK_TIMEOUT_SECONDS). Returns the delivery's status afterwards, or
+    "skipped" when there is nothing to do: the delivery is gone, done, or this attempt was
+    already made by another worker."""
+    delivery = WebhookDelivery.objects.select_related("endpoint").filter(pk=delivery_id).first()
+    if delivery is None or delivery.status != DeliveryStatus.PENDING:
+        return "skipped"
+    if not delivery.endpoint.active:
+        _finish(delivery, status=DeliveryStatus.FAILED, error="The webhook was switched off.")
+        return DeliveryStatus.FAILED
+    # Claim the attempt: a duplicate task, or one overtaken by "send again", finds the
+    # count already moved on.
+    claimed = WebhookDelivery.objects.filter(
+        pk=delivery.pk, status=DeliveryStatus.PENDING, attempts=attempt - 1
+    ).update(attempts=attempt, next_attempt_at=None)
+    if not claimed:
+        return "skipped"
+    delivery.attempts = attempt
+    code, error = _post(delivery)
+    now = timezone.now()
+    delivery.last_response_code = code
+    delivery.last_error = error
+    if code is not None and 200 <= code < 300:
+        delivery.status = DeliveryStatus.SUCCEEDED
+        delivery.delivered_at = now
+        delivery.next_attempt_at = None
+    elif attempt >= settings.WEBHOOK_MAX_ATTEMPTS:
+        delivery.status = DeliveryStatus.FAILED
+        delivery.next_attempt_at = None
+        logger.warning("Webhook %s failed for good after %d attempts", delivery.pk, attempt)
+    else:
+        delivery.next_attempt_at = now + retry_delay(attempt)
+    with transaction.atomic():
+        delivery.save(
+            update_fields=[
+                "status",
+                "last_response_code",
+                "last_error",
+                "delivered_at",
+                "next_attempt_at",
+            ]
+        )
+        if delivery.next_attempt_at:
+            _enqueue(delivery, attempt=attempt + 1, run_after=delivery.next_attempt_at)
+    return delivery.status
+
+
+def _finish(delivery: WebhookDelivery, *, status: str, error: str) -> None:
+    delivery.status = status
+    delivery.last_error = error
+    delivery.next_attempt_at = None
+    delivery.save(update_fields=["status", "last_error", "next_attempt_at"])
+
+
+def _post(delivery: WebhookDelivery) -> tuple[int | None, str]:
+    """(HTTP status or None, short error text; empty on success)."""
+    endpoint = delivery.endpoint
+    body = body_of(delivery.payload)
+    request = urllib.request.Request(
+        endpoint.url,
+        data=body,
+        method="POST",
+        headers={
+            "Content-Type": "application/json; charset=utf-8",
+            "User-Agent": USER_AGENT,
+            "X-Webhook-Id": str(delivery.pk),
+            "X-Webhook-Event": delivery.event,
+            "X-Webhook-Attempt": str(delivery.attempts),
+            SIGNATURE_HEADER: sign(secret=endpoint.secret, body=body, timestamp=int(time.time())),
+        },
+    )
+    try:
+        with _opener.open(request, timeout=settings.WEBHOOK_TIMEOUT_SECONDS) as response:
+            response.read(64 * 1024)  # let the server finish; the answer itself is not used
+            code = response.status
+    except urllib.error.HTTPError as error:
+        detail = error.read(200).decode("utf-8", "replace").strip()
+        error.close()
+        return error.code, f"HTTP {error.code} {error.reason}: {detail}"[:ERROR_LENGTH]
+    except (OSError, http.client.HTTPException, ValueError) as error:
+        # Refused, timed out, reset, TLS, a malformed answer.
+        return None, (f"{type(error).__name__}: {error}")[:ERROR_LENGTH]
+    if not 200 <= code < 300:
+        return code, f"HTTP {code}"
+    return code, ""
+
+
+@transaction.atomic
+def send_again(*, delivery: WebhookDelivery) -> None:
+    """An editor's "send again" of a finished delivery (same id, so a receiver that had it
+    drops the copy): a fresh set of attempts, the first one at once."""
+    if delivery.status == DeliveryStatus.PENDING:
+        return
+    delivery.status = DeliveryStatus.PENDING
+    delivery.attempts = 0
+    delivery.next_attempt_at = None
+    delivery.save(update_fields=["status", "attempts", "next_attempt_at"])
+    _enqueue(delivery, attempt=1)

@@ -1,0 +1,320 @@
+"""The shape every translated content endpoint shares: list and detail, one object per
+translation key in the reader's language or the nearest one of its fallback chain, django-filter
+filters, Wagtail search, capped pagination, translation statuses, and answers kept as bytes
+until a publish changes them (cms.api.caching).
+
+An app declares an endpoint with a subclass naming its queryset, serializer and filters; the
+rules (unknown parameters are a 400, drafts never appear, queries constant in page size)
+live here once."""
+
+from __future__ import annotations
+
+import datetime
+import re
+import uuid
+from collections.abc import Iterable
+from urllib.parse import urlencode
+
+from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import Model, QuerySet
+from django.utils import timezone, translation
+from django_filters import rest_framework as filters
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers, viewsets
+from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.request import Request
+from wagtail.models import Locale, Page
+
+from cms.api import caching
+from cms.api.blocks import absolute, api_url
+from cms.api.language import RequestedLanguage, requested_language
+from cms.translation_status import STATUSES, translation_states
+
+COMMON_PARAMETERS = {"lang", "page", "page_size", "search", "ordering"}
+DEFAULT_PAGE_SIZE = 20
+MAX_PAGE_SIZE = 100
+SEARCH_LIMIT = 1000
+LARGEST_ID = 2**63 - 1
+WORD = re.compile(r"\w+")
+
+
+class UpdatedSinceFilterSet(filters.FilterSet):
+    updated_since = filters.IsoDateTimeFilter(
+        field_name="last_published_at",
+        lookup_expr="gte",
+        label="Only what was published at or after this time (ISO 8601).",
+    )
+
+
+def positive_int(request: Request, name: str, default: int, maximum: int | None = None) -> int:
+    raw = request.query_params.get(name)
+    if raw is None:
+        return default
+    try:
+        number = int(raw)
+    except ValueError:
+        raise ValidationError({name: ["Must be a whole number."]}) from None
+    if number < 1:
+        raise ValidationError({name: ["Must be at least 1."]})
+    if maximum is not None and number > maximum:
+        raise ValidationError({name: [f"Must be at most {maximum}."]})
+    return number
+
+
+def reject_unknown_parameters(request: Request, allowed: Iterable[str]) -> None:
+    """A misspelt filter must not silently return everything: unknown parameters are a 400."""
+    allowed = set(allowed)
+    unknown = sorted(set(request.query_params) - allowed)
+    if unknown:
+        takes = ", ".join(sorted(allowed)) or "no query parameters"
+        raise ValidationError(
+            {
+                "query": [
+                    f"Unknown query parameter(s): {', '.join(unknown)}. "
+                    f"This endpoint takes: {takes}."
+                ]
+            }
+        )
+
+
+def reject_empty_values(request: Request, filterset_class) -> None:
+    """`?updated_since=` with nothing after it is a mistake, not "no filter"."""
+    empty = {
+        name: ["Give a value or leave the parameter out."]
+        for name, field in filterset_class.base_filters.items()
+        if not isinstance(field, filters.CharFilter) and request.query_params.get(name) == ""
+    }
+    if empty:
+        raise ValidationError(empty)
+
+
+class TranslatedContentViewSet(caching.CachedAnswersMixin, viewsets.ViewSet):
+    lookup_value_converter = "int"
+    """Subclasses set `serializer_class` and may set `filterset_class`, `search_enabled`,
+    `ordering_fields` (API name → field) and `title_field`, and implement `base_queryset()`
+    (what may be published at all) and, optionally, `with_related(queryset)`."""
+
+    serializer_class: type[serializers.Serializer] | None = None
+    filterset_class: type[filters.FilterSet] | None = None
+    search_enabled = True
+    title_field = "title"
+    ordering_fields = {"title": "title", "updated": "last_published_at"}
+    default_ordering = "title"
+
+    # --- what subclasses describe --------------------------------------------------------
+    def base_queryset(self) -> QuerySet:
+        raise NotImplementedError
+
+    def with_related(self, queryset: QuerySet) -> QuerySet:
+        return queryset.select_related("locale")
+
+    # --- shared rules --------------------------------------------------------------------
+    def allowed_parameters(self) -> set[str]:
+        allowed = set(COMMON_PARAMETERS)
+        if not self.search_enabled:
+            allowed.discard("search")
+        if self.filterset_class:
+            allowed |= set(self.filterset_class.base_filters)
+        return allowed
+
+    def check_parameters(self, request: Request, allowed: Iterable[str]) -> None:
+        reject_unknown_parameters(request, allowed)
+
+    def language(self, request: Request) -> RequestedLanguage:
+        return requested_language(request)
+
+    def ordering(self, request: Request) -> tuple[str, bool]:
+        raw = request.query_params.get("ordering", self.default_ordering)
+        name = raw.lstrip("-")
+        if name not in self.ordering_fields:
+            choices = ", ".join(f"{key}, -{key}" for key in self.ordering_fields)
+            raise ValidationError({"ordering": [f"Choose one of: {choices}."]})
+        return self.ordering_fields[name], raw.startswith("-")
+
+    def searched(self, request: Request, language: RequestedLanguage) -> set[int] | None:
+        """Ids of the versions in the reader's languages that match `?search=` (Wagtail search:
+        database full text, or the search backend in settings), None without a search."""
+        query = (request.query_params.get("search") or "").strip()
+        if not query:
+            return None
+        if len(query) > 200:
+            raise ValidationError({"search": ["Search for at most 200 characters."]})
+        # Words only: SQLite's full-text syntax fails on stray quotes and operators.
+        words = WORD.findall(query)
+        if not words:
+            return set()
+        query = " ".join(words)
+        locale_ids = Locale.objects.filter(language_code__in=language.chain).values_list(
+            "id", flat=True
+        )
+        found = self.base_queryset().filter(locale_id__in=list(locale_ids)).search(query)
+        return {item.pk for item in found[:SEARCH_LIMIT]}
+
+    def list(self, request: Request) -> caching.Answer:
+        return self.cached_answer(request, self.build_list)
+
+    def retrieve(self, request: Request, pk: str | None = None) -> caching.Answer:
+        return self.cached_answer(request, lambda: self.build_detail(request, pk))
+
+    # --- building answers (only on a cache miss) -----------------------------------------
+    def build_list(self) -> dict:
+        request = self.request
+        self.check_parameters(request, self.allowed_parameters())
+        language = self.language(request)
+        field, descending = self.ordering(request)
+        page_number = positive_int(request, "page", 1)
+        page_size = positive_int(request, "page_size", DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE)
+
+        candidates = self.base_queryset().filter(locale__language_code__in=language.chain)
+        if self.filterset_class:
+            reject_empty_values(request, self.filterset_class)
+            filterset = self.filterset_class(request.query_params, queryset=candidates)
+            if not filterset.is_valid():
+                raise ValidationError(filterset.errors)
+            candidates = filterset.qs
+        matching = self.searched(request, language)
+
+        # One light query for every candidate, then the chosen version of each object.
+        rank = {code: position for position, code in enumerate(language.chain)}
+        best: dict[uuid.UUID, dict] = {}
+        for row in candidates.values("pk", "translation_key", "locale__language_code", field):
+            chosen = best.get(row["translation_key"])
+            if (
+                chosen is None
+                or rank[row["locale__language_code"]] < rank[chosen["locale__language_code"]]
+            ):
+                best[row["translation_key"]] = row
+        # Search the version the reader gets: an English reader's query does not match the
+        # Bulgarian source of a lesson that has an English translation.
+        chosen_versions = [
+            row for row in best.values() if matching is None or row["pk"] in matching
+        ]
+        rows = sorted(chosen_versions, key=lambda row: (sort_key(row[field]), row["pk"]))
+        if descending:
+            rows.reverse()
+        count = len(rows)
+        start = (page_number - 1) * page_size
+        if start and start >= count:
+            raise NotFound(f"There is no page {page_number}: the list has {count} item(s).")
+        chosen_rows = rows[start : start + page_size]
+        objects = self.load([row["pk"] for row in chosen_rows])
+        results = self.serialize(objects, language=language, many=True)
+
+        def link(number: int) -> str:
+            query = {key: value for key, value in request.query_params.items() if key != "page"}
+            query["page"] = number
+            return absolute(f"{request.path}?{urlencode(sorted(query.items()))}")
+
+        return {
+            "count": count,
+            "next": link(page_number + 1) if start + page_size < count else None,
+            "previous": link(page_number - 1) if page_number > 1 else None,
+            "results": results,
+        }
+
+    def build_detail(self, request: Request, pk: str | None) -> dict:
+        self.check_parameters(request, {"lang"})
+        try:
+            if not 0 < int(pk) <= LARGEST_ID:  # beyond the database's integers: no such id
+                raise ObjectDoesNotExist
+            asked = self.base_queryset().get(pk=int(pk))
+        except (ValueError, TypeError, ObjectDoesNotExist):
+            raise NotFound("There is no published item with this id.") from None
+        language = self.language(request)
+        chosen = asked
+        if language.explicit:
+            versions = self.base_queryset().filter(
+                translation_key=asked.translation_key, locale__language_code__in=language.chain
+            )
+            rank = {code: position for position, code in enumerate(language.chain)}
+            versions = sorted(
+                versions.select_related("locale"),
+                key=lambda item: rank[item.locale.language_code],
+            )
+            chosen = versions[0] if versions else asked
+        [instance] = self.load([chosen.pk])
+        return self.serialize([instance], language=language, many=False)
+
+    def load(self, pks: list[int]) -> list[Model]:
+        by_pk = {
+            item.pk: item for item in self.with_related(self.base_queryset().filter(pk__in=pks))
+        }
+        return [by_pk[pk] for pk in pks if pk in by_pk]
+
+    def get_serializer_class(self) -> type[serializers.Serializer]:
+        return self.serializer_class
+
+    def extra_context(self, objects: list[Model], language: RequestedLanguage) -> dict:
+        """What serializers need for all objects at once (names of linked terms…)."""
+        return {}
+
+    def serialize(self, objects: list[Model], *, language: RequestedLanguage, many: bool):
+        keys = {item.translation_key for item in objects}
+        versions = self.base_queryset().filter(translation_key__in=keys).select_related("locale")
+        # Links to other content (related lessons, a course's lessons) follow the reader's
+        # language while the answer is built; messages stay in English.
+        with translation.override(language.code), timezone.override(datetime.UTC):
+            context = {
+                "request": self.request,
+                "language": language,
+                "translations": translation_states(versions),
+                **self.extra_context(objects, language),
+            }
+            serializer_class = self.get_serializer_class()
+            serializer = serializer_class(
+                objects if many else objects[0], many=many, context=context
+            )
+            return serializer.data
+
+
+def sort_key(value):
+    if value is None:
+        return (1, "")
+    if isinstance(value, str):
+        return (0, value.casefold())
+    return (0, value)
+
+
+class TranslationEntry(serializers.Serializer):
+    locale = serializers.CharField()
+    status = serializers.ChoiceField(choices=list(STATUSES))
+    id = serializers.IntegerField(allow_null=True)
+    api_url = serializers.URLField(allow_null=True)
+    synced_at = serializers.DateTimeField(allow_null=True)
+
+
+class TranslatedSerializer(serializers.Serializer):
+    """`locale`, `is_fallback` and `translations` for any translated page or snippet."""
+
+    id = serializers.IntegerField(read_only=True)
+    locale = serializers.SerializerMethodField()
+    is_fallback = serializers.SerializerMethodField()
+    translation_key = serializers.UUIDField(read_only=True)
+    translations = serializers.SerializerMethodField()
+
+    def get_locale(self, instance) -> str:
+        return instance.locale.language_code
+
+    def get_is_fallback(self, instance) -> bool:
+        language: RequestedLanguage = self.context["language"]
+        return language.explicit and instance.locale.language_code != language.code
+
+    @extend_schema_field(TranslationEntry(many=True))
+    def get_translations(self, instance) -> list[dict]:
+        states = self.context["translations"].get(instance.translation_key, {})
+        label = instance._meta.label_lower
+        return [
+            {
+                "locale": code,
+                "status": state.status,
+                "id": state.instance.pk if state.instance else None,
+                "api_url": api_url(label, state.instance.pk) if state.instance else None,
+                "synced_at": state.synced_at,
+            }
+            for code, state in states.items()
+        ]
+
+
+def live_pages(model: type[Page]) -> QuerySet:
+    """Published, public pages of one type: never a draft or a private page."""
+    return model.objects.live().public()

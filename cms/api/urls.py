@@ -1,0 +1,12 @@
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from cms.api import views
+
+urlpatterns = [
+    path("locales/", views.LocalesView.as_view(), name="api_locales"),
+    path("schema/", SpectacularAPIView.as_view(), name="api_schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api_schema"), name="api_docs"),
+    path("", include("learning.api.urls")),
+    path("", include("campaigns.api.urls")),
+]

@@ -1,0 +1,87 @@
+"""Lessons, courses and topics as partners receive them (docs/api.md)."""
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from cms.api.blocks import absolute, api_url, reference_json, stream_json
+from cms.api.content import TranslatedSerializer
+from cms.api.schema_fields import BLOCKS_SCHEMA, REFERENCE_SCHEMA
+
+
+class TopicSerializer(TranslatedSerializer):
+    name = serializers.CharField()
+    slug = serializers.SlugField(help_text="The same in every language; filter lessons by it.")
+    description = serializers.CharField()
+    api_url = serializers.SerializerMethodField()
+
+    def get_api_url(self, topic) -> str:
+        return api_url("learning.topic", topic.pk)
+
+
+class TopicNameSerializer(serializers.Serializer):
+    slug = serializers.SlugField()
+    name = serializers.CharField()
+    locale = serializers.CharField()
+
+
+class PageSerializer(TranslatedSerializer):
+    """What every published page says about itself."""
+
+    title = serializers.CharField()
+    slug = serializers.SlugField()
+    url = serializers.SerializerMethodField(help_text="The page on the platform's website.")
+    api_url = serializers.SerializerMethodField()
+    first_published_at = serializers.DateTimeField()
+    last_published_at = serializers.DateTimeField()
+
+    def get_url(self, page) -> str | None:
+        return absolute(page.get_url(request=None))
+
+    def get_api_url(self, page) -> str:
+        return api_url(page._meta.label_lower, page.pk)
+
+
+class LessonSerializer(PageSerializer):
+    summary = serializers.CharField()
+    level = serializers.ChoiceField(choices=["A1", "A2", "B1"])
+    topics = serializers.SerializerMethodField()
+    reading_time_minutes = serializers.IntegerField()
+    easy_language_score = serializers.IntegerField(allow_null=True)
+    easy_language_grade = serializers.CharField()
+
+    @extend_schema_field(TopicNameSerializer(many=True))
+    def get_topics(self, lesson) -> list[dict]:
+        names = self.context.get("topic_names", {})
+        return [
+            {
+                "slug": topic.slug,
+                "name": names.get(topic.translation_key, topic).name,
+                "locale": names.get(topic.translation_key, topic).locale.language_code,
+            }
+            for topic in lesson.topics.all()
+        ]
+
+
+class LessonDetailSerializer(LessonSerializer):
+    body = serializers.SerializerMethodField()
+    related_lessons = serializers.SerializerMethodField()
+
+    @extend_schema_field(BLOCKS_SCHEMA)
+    def get_body(self, lesson) -> list[dict]:
+        return stream_json(lesson.body)
+
+    @extend_schema_field(REFERENCE_SCHEMA)
+    def get_related_lessons(self, lesson) -> list[dict]:
+        return [reference_json(page) for page in lesson.related_in_reader_language()]
+
+
+class CourseSerializer(PageSerializer):
+    intro = serializers.CharField()
+
+
+class CourseDetailSerializer(CourseSerializer):
+    lessons = serializers.SerializerMethodField(help_text="In the order a learner takes them.")
+
+    @extend_schema_field(REFERENCE_SCHEMA)
+    def get_lessons(self, course) -> list[dict]:
+        return [reference_json(page) for page in course.ordered_lessons()]
