@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import Model
 from wagtail.models import DraftStateMixin, GroupPagePermission, Locale, Page, TranslatableMixin
 from wagtail_localize.models import Translation, TranslationSource
 
@@ -84,7 +85,7 @@ def translator_group_languages() -> dict[str, str]:
     }
 
 
-def translatable_snippet_models() -> list[type]:
+def translatable_snippet_models() -> list[type[Model]]:
     """The snippet types of settings.TRANSLATION_COVERAGE_MODELS (topics, themes, partners)."""
     models = [apps.get_model(label) for label in settings.TRANSLATION_COVERAGE_MODELS]
     return [
