@@ -6,6 +6,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -217,3 +218,19 @@ def gunicorn(tmp_path, production_build):
     yield start
     for server in servers:
         server.stop()
+
+
+@contextmanager
+def keep_test_connection():
+    """Call the real WSGI application as Django's test client does: the request must not
+    close the database connection that holds the test's transaction."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)

@@ -11,7 +11,7 @@ from cms.api.blocks import (
     sanitised_html,
     stream_json,
 )
-from cms.api.content import TranslatedSerializer
+from cms.api.content import PageSerializer, TranslatedSerializer
 from cms.api.schema_fields import BLOCKS_SCHEMA, IMAGE_SCHEMA, REFERENCE_SCHEMA
 
 TERM_SCHEMA = inline_serializer(
@@ -48,21 +48,6 @@ class OrganisationSerializer(TranslatedSerializer):
 
     def get_api_url(self, organisation) -> str:
         return api_url("campaigns.organisation", organisation.pk)
-
-
-class PageSerializer(TranslatedSerializer):
-    title = serializers.CharField()
-    slug = serializers.SlugField()
-    url = serializers.SerializerMethodField(help_text="The page on the platform's website.")
-    api_url = serializers.SerializerMethodField()
-    first_published_at = serializers.DateTimeField()
-    last_published_at = serializers.DateTimeField()
-
-    def get_url(self, page) -> str | None:
-        return absolute(page.get_url(request=None))
-
-    def get_api_url(self, page) -> str:
-        return api_url(page._meta.label_lower, page.pk)
 
 
 class StorySerializer(PageSerializer):

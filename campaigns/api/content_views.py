@@ -6,12 +6,11 @@ campaign lists only such stories."""
 from __future__ import annotations
 
 import datetime
-from urllib.parse import urlencode
 
 from django.db.models import QuerySet
 from django.utils import timezone, translation
 from django_filters import rest_framework as filters
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiParameter
 from rest_framework import viewsets
 from rest_framework.exceptions import NotFound, ValidationError
 
@@ -20,26 +19,18 @@ from campaigns.api import content_serializers as serializers
 from campaigns.choices import ProcessingStatus
 from campaigns.models import PARTNERS, CampaignPage, Organisation, StoryPage, Video
 from cms import languages
-from cms.api.blocks import absolute
 from cms.api.caching import CachedAnswersMixin
 from cms.api.content import (
-    DEFAULT_PAGE_SIZE,
     LARGEST_ID,
-    MAX_PAGE_SIZE,
     TranslatedContentViewSet,
     UpdatedSinceFilterSet,
+    in_language_by_key,
     live_pages,
-    positive_int,
+    page_window,
     reject_unknown_parameters,
 )
 from cms.api.language import requested_language
-from cms.api.schema_fields import (
-    detail_parameters,
-    detail_responses,
-    list_parameters,
-    list_responses,
-)
-from cms.selectors import in_reader_language
+from cms.api.schema_fields import content_schema
 
 
 class StoryFilterSet(UpdatedSinceFilterSet):
@@ -65,28 +56,7 @@ class CampaignFilterSet(UpdatedSinceFilterSet):
         return queryset.filter(starts_on__lte=value, ends_on__gte=value)
 
 
-def names_in_language(terms, chain: list[str]) -> dict:
-    """Themes or partners in the reader's language (or its fallback): one query per model."""
-    by_model: dict = {}
-    for term in terms:
-        by_model.setdefault(type(term), set()).add(term.translation_key)
-    names = {}
-    for model, keys in by_model.items():
-        found = model.objects.filter(translation_key__in=keys, locale__language_code__in=chain)
-        names.update(in_reader_language(found.select_related("locale"), language_code=chain[0]))
-    return names
-
-
-@extend_schema_view(
-    list=extend_schema(
-        parameters=list_parameters(filterset=StoryFilterSet, ordering=["title", "updated"]),
-        responses=list_responses(serializers.StorySerializer),
-    ),
-    retrieve=extend_schema(
-        parameters=detail_parameters(),
-        responses=detail_responses(serializers.StoryDetailSerializer),
-    ),
-)
+@content_schema(serializers.StorySerializer, serializers.StoryDetailSerializer)
 class StoryViewSet(TranslatedContentViewSet):
     """Migrants' stories told with consent for partner websites."""
 
@@ -109,19 +79,10 @@ class StoryViewSet(TranslatedContentViewSet):
     def extra_context(self, objects, language) -> dict:
         terms = [theme for story in objects for theme in story.themes.all()]
         terms += [story.partner for story in objects if story.partner]
-        return {"names": names_in_language(terms, language.chain)}
+        return {"names": in_language_by_key(terms, language.chain)}
 
 
-@extend_schema_view(
-    list=extend_schema(
-        parameters=list_parameters(filterset=CampaignFilterSet, ordering=["title", "updated"]),
-        responses=list_responses(serializers.CampaignSerializer),
-    ),
-    retrieve=extend_schema(
-        parameters=detail_parameters(),
-        responses=detail_responses(serializers.CampaignDetailSerializer),
-    ),
-)
+@content_schema(serializers.CampaignSerializer, serializers.CampaignDetailSerializer)
 class CampaignViewSet(TranslatedContentViewSet):
     """Awareness campaigns with their myths and facts, events, videos, figures and stories."""
 
@@ -142,7 +103,7 @@ class CampaignViewSet(TranslatedContentViewSet):
 
     def extra_context(self, objects, language) -> dict:
         terms = [partner for campaign in objects for partner in campaign.partners.all()]
-        context = {"names": names_in_language(terms, language.chain)}
+        context = {"names": in_language_by_key(terms, language.chain)}
         if self.action == "retrieve":
             campaign = objects[0]
             keys = [
@@ -153,16 +114,7 @@ class CampaignViewSet(TranslatedContentViewSet):
         return context
 
 
-@extend_schema_view(
-    list=extend_schema(
-        parameters=list_parameters(search=False, ordering=["name"]),
-        responses=list_responses(serializers.OrganisationSerializer),
-    ),
-    retrieve=extend_schema(
-        parameters=detail_parameters(),
-        responses=detail_responses(serializers.OrganisationSerializer),
-    ),
-)
+@content_schema(serializers.OrganisationSerializer)
 class OrganisationViewSet(TranslatedContentViewSet):
     """Partner organisations: NGOs, agencies and universities behind stories and campaigns."""
 
@@ -181,26 +133,22 @@ class OrganisationViewSet(TranslatedContentViewSet):
 VIDEO_PARAMETERS = {"lang", "page", "page_size", "caption_language", "campaign"}
 
 
-@extend_schema_view(
-    list=extend_schema(
-        parameters=[
-            *list_parameters(search=False),
-            OpenApiParameter(
-                "caption_language", str, enum=languages.codes(), description="Has captions in it."
-            ),
-            OpenApiParameter("campaign", int, description="Shown by this campaign (its id)."),
-        ],
-        responses=list_responses(serializers.VideoSerializer),
-    ),
-    retrieve=extend_schema(
-        parameters=detail_parameters(), responses=detail_responses(serializers.VideoSerializer)
-    ),
+@content_schema(
+    serializers.VideoSerializer,
+    extra_list_parameters=[
+        OpenApiParameter(
+            "caption_language", str, enum=languages.codes(), description="Has captions in it."
+        ),
+        OpenApiParameter("campaign", int, description="Shown by this campaign (its id)."),
+    ],
 )
 class VideoViewSet(CachedAnswersMixin, viewsets.ViewSet):
     """Published, processed videos with captions; the same in every language (captions are
     ordered by the asked language)."""
 
     lookup_value_converter = "int"
+    search_enabled = False
+    ordering_fields: dict = {}  # newest first, always
 
     def base_queryset(self) -> QuerySet:
         return Video.objects.filter(published=True, processing_status=ProcessingStatus.READY)
@@ -214,8 +162,6 @@ class VideoViewSet(CachedAnswersMixin, viewsets.ViewSet):
     def build_list(self) -> dict:
         request = self.request
         reject_unknown_parameters(request, VIDEO_PARAMETERS)
-        page_number = positive_int(request, "page", 1)
-        page_size = positive_int(request, "page_size", DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE)
         videos = self.base_queryset().order_by("-uploaded_at", "pk")
         caption_language = request.query_params.get("caption_language")
         if caption_language is not None:
@@ -227,24 +173,9 @@ class VideoViewSet(CachedAnswersMixin, viewsets.ViewSet):
         campaign = request.query_params.get("campaign")
         if campaign is not None:
             videos = videos.filter(pk__in=self.videos_of_campaign(campaign))
-        count = videos.count()
-        start = (page_number - 1) * page_size
-        if start and start >= count:
-            raise NotFound(f"There is no page {page_number}: the list has {count} item(s).")
-        page = list(self.with_related(videos)[start : start + page_size])
-        query = {key: value for key, value in request.query_params.items() if key != "page"}
-
-        def link(number: int) -> str:
-            return absolute(
-                f"{request.path}?{urlencode(sorted({**query, 'page': number}.items()))}"
-            )
-
-        return {
-            "count": count,
-            "next": link(page_number + 1) if start + page_size < count else None,
-            "previous": link(page_number - 1) if page_number > 1 else None,
-            "results": self.serialize(page, many=True),
-        }
+        window = page_window(request, count=videos.count())
+        page = list(self.with_related(videos)[window.start : window.end])
+        return window.envelope(self.serialize(page, many=True))
 
     def build_detail(self, pk) -> dict:
         reject_unknown_parameters(self.request, {"lang"})

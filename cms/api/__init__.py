@@ -9,8 +9,12 @@ from rest_framework.views import exception_handler
 
 def api_exception_handler(exc, context):
     response = exception_handler(exc, context)
-    if response is not None and isinstance(exc, exceptions.ValidationError):
+    if response is None:
+        return None
+    if isinstance(exc, exceptions.ValidationError):
         response.data = {"detail": "The request is not valid.", "errors": response.data}
+    # An error is about this one request (a key, a rate, a typo): no CDN may keep it.
+    response["Cache-Control"] = "no-store"
     return response
 
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import datetime
 import re
-import uuid
 from collections.abc import Iterable
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.core.exceptions import ObjectDoesNotExist
@@ -28,6 +28,7 @@ from wagtail.models import Locale, Page
 from cms.api import caching
 from cms.api.blocks import absolute, api_url
 from cms.api.language import RequestedLanguage, requested_language
+from cms.selectors import in_reader_language
 from cms.translation_status import STATUSES, translation_states
 
 COMMON_PARAMETERS = {"lang", "page", "page_size", "search", "ordering"}
@@ -38,8 +39,21 @@ LARGEST_ID = 2**63 - 1
 WORD = re.compile(r"\w+")
 
 
+class UpdatedSinceFilter(filters.IsoDateTimeFilter):
+    """An ISO 8601 time with any offset, compared in UTC: PostgreSQL refuses offsets beyond
+    ±15:59, which ISO 8601 allows."""
+
+    def filter(self, qs, value):
+        if value is not None:
+            try:
+                value = value.astimezone(datetime.UTC)
+            except OverflowError:
+                raise ValidationError({"updated_since": ["This time is out of range."]}) from None
+        return super().filter(qs, value)
+
+
 class UpdatedSinceFilterSet(filters.FilterSet):
-    updated_since = filters.IsoDateTimeFilter(
+    updated_since = UpdatedSinceFilter(
         field_name="last_published_at",
         lookup_expr="gte",
         label="Only what was published at or after this time (ISO 8601).",
@@ -59,6 +73,50 @@ def positive_int(request: Request, name: str, default: int, maximum: int | None 
     if maximum is not None and number > maximum:
         raise ValidationError({name: [f"Must be at most {maximum}."]})
     return number
+
+
+@dataclass(frozen=True)
+class PageWindow:
+    """Which slice of a list `?page=` and `?page_size=` ask for, and the envelope around it."""
+
+    request: Request
+    count: int
+    number: int
+    size: int
+
+    @property
+    def start(self) -> int:
+        return (self.number - 1) * self.size
+
+    @property
+    def end(self) -> int:
+        return self.start + self.size
+
+    def link(self, number: int) -> str:
+        query = {key: value for key, value in self.request.query_params.items() if key != "page"}
+        query["page"] = number
+        return absolute(f"{self.request.path}?{urlencode(sorted(query.items()))}")
+
+    def envelope(self, results) -> dict:
+        return {
+            "count": self.count,
+            "next": self.link(self.number + 1) if self.end < self.count else None,
+            "previous": self.link(self.number - 1) if self.number > 1 else None,
+            "results": results,
+        }
+
+
+def page_window(request: Request, *, count: int) -> PageWindow:
+    """The page asked for; a page past the end is a 404 (the first page always exists)."""
+    window = PageWindow(
+        request,
+        count,
+        positive_int(request, "page", 1),
+        positive_int(request, "page_size", DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE),
+    )
+    if window.start and window.start >= count:
+        raise NotFound(f"There is no page {window.number}: the list has {count} item(s).")
+    return window
 
 
 def reject_unknown_parameters(request: Request, allowed: Iterable[str]) -> None:
@@ -89,15 +147,16 @@ def reject_empty_values(request: Request, filterset_class) -> None:
 
 
 class TranslatedContentViewSet(caching.CachedAnswersMixin, viewsets.ViewSet):
+    """Subclasses set `serializer_class` (or `get_serializer_class()`) and may set
+    `filterset_class`, `search_enabled` and `ordering_fields` (API name → field), and
+    implement `base_queryset()` (what may be published at all) and, optionally,
+    `with_related(queryset)` and `extra_context(objects, language)`."""
+
     lookup_value_converter = "int"
-    """Subclasses set `serializer_class` and may set `filterset_class`, `search_enabled`,
-    `ordering_fields` (API name → field) and `title_field`, and implement `base_queryset()`
-    (what may be published at all) and, optionally, `with_related(queryset)`."""
 
     serializer_class: type[serializers.Serializer] | None = None
     filterset_class: type[filters.FilterSet] | None = None
     search_enabled = True
-    title_field = "title"
     ordering_fields = {"title": "title", "updated": "last_published_at"}
     default_ordering = "title"
 
@@ -116,9 +175,6 @@ class TranslatedContentViewSet(caching.CachedAnswersMixin, viewsets.ViewSet):
         if self.filterset_class:
             allowed |= set(self.filterset_class.base_filters)
         return allowed
-
-    def check_parameters(self, request: Request, allowed: Iterable[str]) -> None:
-        reject_unknown_parameters(request, allowed)
 
     def language(self, request: Request) -> RequestedLanguage:
         return requested_language(request)
@@ -159,11 +215,9 @@ class TranslatedContentViewSet(caching.CachedAnswersMixin, viewsets.ViewSet):
     # --- building answers (only on a cache miss) -----------------------------------------
     def build_list(self) -> dict:
         request = self.request
-        self.check_parameters(request, self.allowed_parameters())
+        reject_unknown_parameters(request, self.allowed_parameters())
         language = self.language(request)
         field, descending = self.ordering(request)
-        page_number = positive_int(request, "page", 1)
-        page_size = positive_int(request, "page_size", DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE)
 
         candidates = self.base_queryset().filter(locale__language_code__in=language.chain)
         if self.filterset_class:
@@ -175,45 +229,18 @@ class TranslatedContentViewSet(caching.CachedAnswersMixin, viewsets.ViewSet):
         matching = self.searched(request, language)
 
         # One light query for every candidate, then the chosen version of each object.
-        rank = {code: position for position, code in enumerate(language.chain)}
-        best: dict[uuid.UUID, dict] = {}
-        for row in candidates.values("pk", "translation_key", "locale__language_code", field):
-            chosen = best.get(row["translation_key"])
-            if (
-                chosen is None
-                or rank[row["locale__language_code"]] < rank[chosen["locale__language_code"]]
-            ):
-                best[row["translation_key"]] = row
+        light = candidates.only("pk", "translation_key", "locale", field).select_related("locale")
+        chosen = in_reader_language(light, language_code=language.code).values()
         # Search the version the reader gets: an English reader's query does not match the
         # Bulgarian source of a lesson that has an English translation.
-        chosen_versions = [
-            row for row in best.values() if matching is None or row["pk"] in matching
-        ]
-        rows = sorted(chosen_versions, key=lambda row: (sort_key(row[field]), row["pk"]))
-        if descending:
-            rows.reverse()
-        count = len(rows)
-        start = (page_number - 1) * page_size
-        if start and start >= count:
-            raise NotFound(f"There is no page {page_number}: the list has {count} item(s).")
-        chosen_rows = rows[start : start + page_size]
-        objects = self.load([row["pk"] for row in chosen_rows])
-        results = self.serialize(objects, language=language, many=True)
-
-        def link(number: int) -> str:
-            query = {key: value for key, value in request.query_params.items() if key != "page"}
-            query["page"] = number
-            return absolute(f"{request.path}?{urlencode(sorted(query.items()))}")
-
-        return {
-            "count": count,
-            "next": link(page_number + 1) if start + page_size < count else None,
-            "previous": link(page_number - 1) if page_number > 1 else None,
-            "results": results,
-        }
+        chosen = [item for item in chosen if matching is None or item.pk in matching]
+        chosen.sort(key=lambda item: (sort_key(getattr(item, field)), item.pk), reverse=descending)
+        window = page_window(request, count=len(chosen))
+        objects = self.load([item.pk for item in chosen[window.start : window.end]])
+        return window.envelope(self.serialize(objects, language=language, many=True))
 
     def build_detail(self, request: Request, pk: str | None) -> dict:
-        self.check_parameters(request, {"lang"})
+        reject_unknown_parameters(request, {"lang"})
         try:
             if not 0 < int(pk) <= LARGEST_ID:  # beyond the database's integers: no such id
                 raise ObjectDoesNotExist
@@ -223,15 +250,11 @@ class TranslatedContentViewSet(caching.CachedAnswersMixin, viewsets.ViewSet):
         language = self.language(request)
         chosen = asked
         if language.explicit:
-            versions = self.base_queryset().filter(
-                translation_key=asked.translation_key, locale__language_code__in=language.chain
+            versions = self.base_queryset().filter(translation_key=asked.translation_key)
+            best = in_reader_language(
+                versions.select_related("locale"), language_code=language.code
             )
-            rank = {code: position for position, code in enumerate(language.chain)}
-            versions = sorted(
-                versions.select_related("locale"),
-                key=lambda item: rank[item.locale.language_code],
-            )
-            chosen = versions[0] if versions else asked
+            chosen = best.get(asked.translation_key, asked)
         [instance] = self.load([chosen.pk])
         return self.serialize([instance], language=language, many=False)
 
@@ -313,6 +336,36 @@ class TranslatedSerializer(serializers.Serializer):
             }
             for code, state in states.items()
         ]
+
+
+class PageSerializer(TranslatedSerializer):
+    """What every published page says about itself."""
+
+    title = serializers.CharField()
+    slug = serializers.SlugField()
+    url = serializers.SerializerMethodField(help_text="The page on the platform's website.")
+    api_url = serializers.SerializerMethodField()
+    first_published_at = serializers.DateTimeField()
+    last_published_at = serializers.DateTimeField()
+
+    def get_url(self, page) -> str | None:
+        return absolute(page.get_url(request=None))
+
+    def get_api_url(self, page) -> str:
+        return api_url(page._meta.label_lower, page.pk)
+
+
+def in_language_by_key(items: Iterable[Model], chain: list[str]) -> dict:
+    """Linked snippets (topics, themes, partners: the source-language copies pages point to)
+    in the reader's language or its fallback, by translation key: one query per model."""
+    keys_by_model: dict[type[Model], set] = {}
+    for item in items:
+        keys_by_model.setdefault(type(item), set()).add(item.translation_key)
+    found = {}
+    for model, keys in keys_by_model.items():
+        versions = model.objects.filter(translation_key__in=keys).select_related("locale")
+        found.update(in_reader_language(versions, language_code=chain[0]))
+    return found
 
 
 def live_pages(model: type[Page]) -> QuerySet:

@@ -1,7 +1,14 @@
 """OpenAPI shapes shared by several endpoints' method fields."""
 
+from django_filters import rest_framework as filters
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema_serializer, inline_serializer
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    extend_schema,
+    extend_schema_serializer,
+    extend_schema_view,
+    inline_serializer,
+)
 from rest_framework import serializers
 
 from cms import languages
@@ -50,8 +57,6 @@ IMAGE_SCHEMA = inline_serializer(
     },
     allow_null=True,
 )
-
-ANY = OpenApiTypes.ANY
 
 
 def paginated(serializer_class: type[serializers.Serializer]):
@@ -121,9 +126,9 @@ def list_parameters(
         )
     for name, field in filterset.base_filters.items() if filterset else ():
         kind = str
-        if "DateTime" in type(field).__name__:
+        if isinstance(field, filters.DateTimeFilter):
             kind = OpenApiTypes.DATETIME
-        elif "Date" in type(field).__name__:
+        elif isinstance(field, filters.DateFilter):
             kind = OpenApiTypes.DATE
         choices = [value for value, _label in field.extra.get("choices", [])] or None
         parameters.append(
@@ -147,3 +152,27 @@ def list_responses(serializer_class) -> dict:
 
 def detail_responses(serializer_class) -> dict:
     return {200: serializer_class, 400: ERROR_SCHEMA, 404: ERROR_SCHEMA, 429: ERROR_SCHEMA}
+
+
+def content_schema(list_serializer, detail_serializer=None, *, extra_list_parameters=()):
+    """Describe a list-and-detail viewset in the OpenAPI document from what it declares:
+    its filterset, whether it searches, and its ordering fields."""
+
+    def describe(viewset):
+        parameters = list_parameters(
+            filterset=getattr(viewset, "filterset_class", None),
+            search=getattr(viewset, "search_enabled", True),
+            ordering=list(getattr(viewset, "ordering_fields", {})) or None,
+        )
+        return extend_schema_view(
+            list=extend_schema(
+                parameters=[*parameters, *extra_list_parameters],
+                responses=list_responses(list_serializer),
+            ),
+            retrieve=extend_schema(
+                parameters=detail_parameters(),
+                responses=detail_responses(detail_serializer or list_serializer),
+            ),
+        )(viewset)
+
+    return describe

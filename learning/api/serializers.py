@@ -3,8 +3,8 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from cms.api.blocks import absolute, api_url, reference_json, stream_json
-from cms.api.content import TranslatedSerializer
+from cms.api.blocks import api_url, reference_json, stream_json
+from cms.api.content import PageSerializer, TranslatedSerializer
 from cms.api.schema_fields import BLOCKS_SCHEMA, REFERENCE_SCHEMA
 
 
@@ -22,23 +22,6 @@ class TopicNameSerializer(serializers.Serializer):
     slug = serializers.SlugField()
     name = serializers.CharField()
     locale = serializers.CharField()
-
-
-class PageSerializer(TranslatedSerializer):
-    """What every published page says about itself."""
-
-    title = serializers.CharField()
-    slug = serializers.SlugField()
-    url = serializers.SerializerMethodField(help_text="The page on the platform's website.")
-    api_url = serializers.SerializerMethodField()
-    first_published_at = serializers.DateTimeField()
-    last_published_at = serializers.DateTimeField()
-
-    def get_url(self, page) -> str | None:
-        return absolute(page.get_url(request=None))
-
-    def get_api_url(self, page) -> str:
-        return api_url(page._meta.label_lower, page.pk)
 
 
 class LessonSerializer(PageSerializer):

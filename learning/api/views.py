@@ -2,15 +2,14 @@
 
 from django.db.models import QuerySet
 from django_filters import rest_framework as filters
-from drf_spectacular.utils import extend_schema, extend_schema_view
 
-from cms.api.content import TranslatedContentViewSet, UpdatedSinceFilterSet, live_pages
-from cms.api.schema_fields import (
-    detail_parameters,
-    detail_responses,
-    list_parameters,
-    list_responses,
+from cms.api.content import (
+    TranslatedContentViewSet,
+    UpdatedSinceFilterSet,
+    in_language_by_key,
+    live_pages,
 )
+from cms.api.schema_fields import content_schema
 from learning.api import serializers
 from learning.models import LEVELS, CoursePage, LessonPage, Topic
 
@@ -32,27 +31,7 @@ class CourseFilterSet(UpdatedSinceFilterSet):
         fields = ["updated_since"]
 
 
-def topic_names(lessons: list[LessonPage], chain: list[str]) -> dict:
-    """Each linked topic in the reader's language (or its fallback): one query."""
-    from cms.selectors import in_reader_language
-
-    keys = {topic.translation_key for lesson in lessons for topic in lesson.topics.all()}
-    topics = Topic.objects.filter(translation_key__in=keys, locale__language_code__in=chain)
-    return in_reader_language(topics.select_related("locale"), language_code=chain[0])
-
-
-@extend_schema_view(
-    list=extend_schema(
-        parameters=list_parameters(
-            filterset=LessonFilterSet, ordering=["title", "updated", "level"]
-        ),
-        responses=list_responses(serializers.LessonSerializer),
-    ),
-    retrieve=extend_schema(
-        parameters=detail_parameters(),
-        responses=detail_responses(serializers.LessonDetailSerializer),
-    ),
-)
+@content_schema(serializers.LessonSerializer, serializers.LessonDetailSerializer)
 class LessonViewSet(TranslatedContentViewSet):
     """Easy-language lessons. Lists leave out the body; the detail has it as typed blocks."""
 
@@ -72,19 +51,11 @@ class LessonViewSet(TranslatedContentViewSet):
         return serializers.LessonSerializer
 
     def extra_context(self, objects, language) -> dict:
-        return {"topic_names": topic_names(objects, language.chain)}
+        topics = [topic for lesson in objects for topic in lesson.topics.all()]
+        return {"topic_names": in_language_by_key(topics, language.chain)}
 
 
-@extend_schema_view(
-    list=extend_schema(
-        parameters=list_parameters(filterset=CourseFilterSet, ordering=["title", "updated"]),
-        responses=list_responses(serializers.CourseSerializer),
-    ),
-    retrieve=extend_schema(
-        parameters=detail_parameters(),
-        responses=detail_responses(serializers.CourseDetailSerializer),
-    ),
-)
+@content_schema(serializers.CourseSerializer, serializers.CourseDetailSerializer)
 class CourseViewSet(TranslatedContentViewSet):
     """Courses: lessons in the order a learner should take them."""
 
@@ -99,15 +70,7 @@ class CourseViewSet(TranslatedContentViewSet):
         return serializers.CourseSerializer
 
 
-@extend_schema_view(
-    list=extend_schema(
-        parameters=list_parameters(search=False, ordering=["name"]),
-        responses=list_responses(serializers.TopicSerializer),
-    ),
-    retrieve=extend_schema(
-        parameters=detail_parameters(), responses=detail_responses(serializers.TopicSerializer)
-    ),
-)
+@content_schema(serializers.TopicSerializer)
 class TopicViewSet(TranslatedContentViewSet):
     """Topics lessons are filed under, in the reader's language."""
 

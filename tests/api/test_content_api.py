@@ -154,6 +154,15 @@ def test_updated_since_leaves_out_older_content(client):
     assert [item["id"] for item in filtered["results"]] == [newest.pk]
 
 
+@pytest.mark.parametrize("offset", ["+20:56", "-23:59", "Z"])
+def test_updated_since_takes_any_iso_8601_offset(client, offset):
+    # PostgreSQL refuses offsets beyond ±15:59; ISO 8601 allows them.
+    response = client.get("/api/v1/lessons/", {"updated_since": f"2020-01-01T00:00:00{offset}"})
+
+    assert response.status_code == 200
+    assert response.json()["count"] >= 1
+
+
 @pytest.mark.parametrize(
     ("query", "field"),
     [
@@ -192,6 +201,14 @@ def test_unknown_objects_and_pages_are_a_json_404(client, url):
 
     assert response.status_code == 404
     assert response.json()["detail"]
+
+
+def test_errors_are_never_kept_by_a_cdn(client):
+    bad = get(client, "/api/v1/lessons/?lang=xx")
+    missing = get(client, "/api/v1/lessons/999999/")
+
+    assert (bad.status_code, bad["Cache-Control"]) == (400, "no-store")
+    assert (missing.status_code, missing["Cache-Control"]) == (404, "no-store")
 
 
 def test_videos_reject_bad_filters(client):

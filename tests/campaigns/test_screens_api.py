@@ -4,8 +4,6 @@ import uuid
 from datetime import time, timedelta
 
 import pytest
-from django.core.signals import request_finished, request_started
-from django.db import close_old_connections
 from django.test.client import RequestFactory
 from django.utils import timezone, translation
 
@@ -29,6 +27,7 @@ from campaigns.models import (
     Video,
 )
 from campaigns.selectors import stories_for_screens
+from tests.conftest import keep_test_connection
 
 pytestmark = pytest.mark.django_db
 
@@ -249,14 +248,8 @@ def wsgi_get(path: str, **headers):
         answer["status"] = int(status.split()[0])
         answer["headers"] = dict(response_headers)
 
-    # As Django's test client does: the test's transaction must outlive the request.
-    request_started.disconnect(close_old_connections)
-    request_finished.disconnect(close_old_connections)
-    try:
+    with keep_test_connection():
         body = b"".join(application(environ, start_response))
-    finally:
-        request_started.connect(close_old_connections)
-        request_finished.connect(close_old_connections)
     return answer["status"], answer["headers"], body
 
 
