@@ -22,7 +22,7 @@ COPY --chown=app:app . .
 # Static files are collected into the image (hashed names, gzip copies) so every container
 # serves identical files through whitenoise. The key only satisfies the settings check.
 RUN SECRET_KEY=collectstatic-only-not-a-secret python manage.py collectstatic --no-input -v0 \
-    && mkdir -p media var && chown -R app:app media var
+    && mkdir -p media var/private && chown -R app:app media var
 
 USER app
 EXPOSE 8000

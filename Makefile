@@ -45,7 +45,7 @@ test: install-dev browser  ## run the whole test suite (DATABASE_URL/REDIS_URL p
 test-fast: install-dev  ## the suite without real-browser and process tests
 	$(VENV)/bin/pytest -m "not browser and not slow"
 
-bench: install  ## playlist API vs whitenoise with wrk: req/s, p50/p99 (docs/benchmarks.md)
+bench: install  ## playlists vs whitenoise, API lists warm vs uncached, with wrk (docs/benchmarks.md)
 	./scripts/bench
 
 lint: install-dev  ## ruff lint and format check

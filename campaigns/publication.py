@@ -8,7 +8,7 @@ from urllib.parse import urljoin
 
 from django.conf import settings
 from django.db import transaction
-from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
+from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache, purge_urls_from_cache
 from wagtail.models import Page
 
 from cms import languages
@@ -38,14 +38,31 @@ def api_urls(page: Page) -> list[str]:
     path = api_path(page)
     if path is None:
         return []
-    codes = languages.codes()
     ids = sorted(page.get_translations(inclusive=True).values_list("pk", flat=True))
     addresses = [f"{API_ROOT}{path}/"] + [f"{API_ROOT}{path}/{pk}/" for pk in ids]
-    urls = []
-    for address in addresses:
-        absolute = urljoin(settings.WAGTAILADMIN_BASE_URL, address)
-        urls += [absolute, *(f"{absolute}?lang={code}" for code in codes)]
-    return urls
+    return [url for address in addresses for url in language_variants(address)]
+
+
+def language_variants(address: str) -> list[str]:
+    """An API address as a CDN may hold it: absolute, with and without each `?lang=`."""
+    absolute = urljoin(settings.WAGTAILADMIN_BASE_URL, address)
+    return [absolute, *(f"{absolute}?lang={code}" for code in languages.codes())]
+
+
+def purge_api_object(*, path: str, pk: int, pages=()) -> None:
+    """Purge an object that is not a page (a photovoice photo) from the CDN once committed:
+    its type's list and detail in the API, and the public `pages` that show it."""
+    if not settings.WAGTAILFRONTENDCACHE:
+        return
+    urls = language_variants(f"{API_ROOT}{path}/") + language_variants(f"{API_ROOT}{path}/{pk}/")
+    pages = list(pages)
+
+    def purge() -> None:
+        purge_urls_from_cache(urls)
+        if pages:
+            purge_pages_from_cache(pages)
+
+    transaction.on_commit(purge)
 
 
 def purge_api_urls(*, page: Page) -> None:

@@ -20,6 +20,7 @@ from wagtail.models import Collection
 
 from campaigns import media
 from campaigns.models import (
+    PARTNERS,
     WEB,
     ConsentRecord,
     Organisation,
@@ -112,19 +113,35 @@ def _make_data_saver(video: Video, path: str, info: media.VideoInfo) -> None:
 def withdraw_consent(*, record: ConsentRecord, user=None) -> list[StoryPage]:
     """Withdraw consent today (unless a date is set) and unpublish the story everywhere.
     The record is kept. Returns the pages that were unpublished."""
+    from campaigns.selectors import has_consent
+
+    shared = record.story is not None and has_consent(story=record.story, scope=PARTNERS)
     if record.withdrawn_on is None:
         record.withdrawn_on = timezone.localdate()
         record.save(update_fields=["withdrawn_on"])
-    return enforce_consent(story=record.story, user=user)
+    return enforce_consent(story=record.story, user=user, shared_with_partners_before=shared)
 
 
 @transaction.atomic
-def enforce_consent(*, story: StoryPage | None, user=None) -> list[StoryPage]:
+def enforce_consent(
+    *, story: StoryPage | None, user=None, shared_with_partners_before: bool = False
+) -> list[StoryPage]:
     """Unpublish the story in every language when no consent for the web remains (after a
-    withdrawal, or after the web was taken out of its scope). Returns what was unpublished."""
+    withdrawal, or after the web was taken out of its scope). Returns what was unpublished.
+
+    A story that stays on the web but may no longer be shared with partners leaves the API
+    (it lists only stories with consent for partners): partners are told `unpublished`
+    and the CDN forgets its API answers, as when a page is unpublished."""
+    from campaigns import publication, webhooks
     from campaigns.selectors import has_consent
 
-    if story is None or has_consent(story=story, scope=WEB):
+    if story is None:
+        return []
+    if has_consent(story=story, scope=WEB):
+        if shared_with_partners_before and not has_consent(story=story, scope=PARTNERS):
+            for page in story.get_translations(inclusive=True).live().specific():
+                publication.purge_api_urls(page=page)
+                webhooks.announce_unpublished(page=page, shared_with_partners=True)
         return []
     unpublished = []
     for page in story.get_translations(inclusive=True).live().specific():

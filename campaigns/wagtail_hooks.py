@@ -15,7 +15,9 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from campaigns import admin_views, selectors, services
 from campaigns.models import (
+    PARTNERS,
     WEB,
+    AuditTheme,
     ConsentRecord,
     Organisation,
     PartnerKey,
@@ -28,6 +30,7 @@ from campaigns.models import (
     Video,
     WebhookEndpoint,
 )
+from campaigns.photovoice.admin_views import PhotovoiceModerationViewSet
 from campaigns.selectors import has_consent
 
 
@@ -81,8 +84,22 @@ class ConsentRecordViewSet(SnippetViewSet):
     search_fields = ["story_title", "given_by"]
 
 
+class AuditThemeViewSet(SnippetViewSet):
+    model = AuditTheme
+    icon = "tag"
+    menu_label = gettext_lazy("Audit themes")
+    list_display = ["name", "slug", "locale"]
+
+
 class CampaignsGroup(SnippetViewSetGroup):
-    items = [VideoViewSet, OrganisationViewSet, ThemeViewSet, ConsentRecordViewSet]
+    items = [
+        VideoViewSet,
+        OrganisationViewSet,
+        ThemeViewSet,
+        ConsentRecordViewSet,
+        AuditThemeViewSet,
+        PhotovoiceModerationViewSet,
+    ]
     menu_icon = "pick"
     menu_label = gettext_lazy("Campaigns")
     menu_name = "campaigns"
@@ -202,7 +219,11 @@ def _after_snippet_saved(request, instance):
             % {"title": instance.title},
         )
     if isinstance(instance, ConsentRecord):
-        unpublished = services.enforce_consent(story=instance.story, user=request.user)
+        unpublished = services.enforce_consent(
+            story=instance.story,
+            user=request.user,
+            shared_with_partners_before=getattr(request, "story_shared_with_partners", False),
+        )
         if unpublished:
             messages.warning(
                 request,
@@ -211,6 +232,16 @@ def _after_snippet_saved(request, instance):
                 )
                 % {"title": instance.story_title, "count": len(unpublished)},
             )
+
+
+@hooks.register("before_edit_snippet")
+def remember_partner_consent(request, instance):
+    """Whether partners may show the story before this edit: taking them out of a consent's
+    scope tells them to take the story down (services.enforce_consent)."""
+    if isinstance(instance, ConsentRecord) and request.method == "POST":
+        request.story_shared_with_partners = instance.story is not None and has_consent(
+            story=instance.story, scope=PARTNERS
+        )
 
 
 hooks.register("after_create_snippet", _after_snippet_saved)

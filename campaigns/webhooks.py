@@ -125,15 +125,20 @@ def announce_published(*, page: Page) -> list[WebhookDelivery]:
 
 
 @transaction.atomic
-def announce_unpublished(*, page: Page) -> list[WebhookDelivery]:
+def announce_unpublished(
+    *, page: Page, shared_with_partners: bool | None = None
+) -> list[WebhookDelivery]:
     """`unpublished`, so that partners take the page down. Also sent for a story whose
     partner consent was withdrawn (that is usually why it was unpublished); never for a
-    story that partners never had consent for."""
-    if isinstance(page, StoryPage) and not (
-        ConsentRecord.objects.filter(
-            story__translation_key=page.translation_key, for_partners=True
-        ).exists()
-    ):
+    story that partners never had consent for (`shared_with_partners`, when the caller
+    knows it: the consent's scope may just have lost partners)."""
+    if shared_with_partners is None:
+        shared_with_partners = not isinstance(page, StoryPage) or (
+            ConsentRecord.objects.filter(
+                story__translation_key=page.translation_key, for_partners=True
+            ).exists()
+        )
+    if not shared_with_partners:
         return []
     return _create(WebhookEvent.UNPUBLISHED, page)
 

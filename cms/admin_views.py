@@ -21,6 +21,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.models import GroupPagePermission, Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
@@ -225,6 +226,27 @@ def _with_form_parsers(view):
     return view.cls.as_view(parser_classes=[MultiPartParser, FormParser, JSONParser])
 
 
+def _clear_po_upload_errors(view):
+    """wagtail-localize's PO upload answers a 500 when no file is sent or the file lacks its
+    translation id (a PO file from elsewhere): say what to do instead."""
+
+    @wraps(view)
+    def upload(request, translation_id: int):
+        try:
+            return view(request, translation_id)
+        except KeyError:
+            messages.error(
+                request,
+                _(
+                    "This is not a PO file downloaded from this translation. Use "
+                    "“Download PO file”, translate it and upload that file."
+                ),
+            )
+            return redirect(get_valid_next_url_from_request(request) or "wagtailadmin_home")
+
+    return upload
+
+
 def wagtail_localize_urls() -> list:
     """Paths matching wagtail-localize's own, registered before them so these answer."""
     guard = _own_language_translations_only
@@ -245,7 +267,7 @@ def wagtail_localize_urls() -> list:
         ),
         path(
             "translate/<int:translation_id>/pofile/upload/",
-            guard(edit_translation.upload_pofile),
+            guard(_clear_po_upload_errors(edit_translation.upload_pofile)),
         ),
         path(
             "translate/<int:translation_id>/machine_translate/",

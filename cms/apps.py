@@ -8,11 +8,22 @@ class CmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from cms import languages  # noqa: F401  registers the settings check
+        from django.db.models.signals import post_save
+
+        from cms import (
+            languages,  # noqa: F401  registers the settings check
+            uploads,  # noqa: F401  registers the private files check
+        )
         from cms.api import schema  # noqa: F401  registers the OpenAPI security schemes
-        from cms.signal_handlers import connect_api_cache, create_locales_after_migrate
+        from cms.models import HomePage
+        from cms.signal_handlers import (
+            connect_api_cache,
+            create_locales_after_migrate,
+            home_page_created,
+        )
 
         # After every migrate (and after tests flush the database) each configured
         # language has its Locale row, so nobody creates them by hand.
         post_migrate.connect(create_locales_after_migrate, sender=self)
         connect_api_cache()
+        post_save.connect(home_page_created, sender=HomePage, dispatch_uid="translator-groups")

@@ -6,6 +6,8 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 
+from cms.polls.blocks import PollBlock
+
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
 
 
@@ -109,7 +111,9 @@ class ContentStreamBlock(blocks.StreamBlock):
     )
     image = ImageWithAltTextBlock()
     quote = QuoteBlock()
+    statistic = StatisticBlock()
     call_to_action = CallToActionBlock()
+    poll = PollBlock()
 
     class Meta:
         label = _("Body")

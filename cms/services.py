@@ -118,21 +118,31 @@ def ensure_translator_groups() -> dict[str, Group]:
                 codename=f"change_{model._meta.model_name}",
             )
         )
-    page_permissions = list(
-        Permission.objects.filter(
-            content_type=ContentType.objects.get_for_model(Page),
-            codename__in=TRANSLATOR_PAGE_PERMISSIONS,
-        )
-    )
     groups = {}
     for name, code in translator_group_languages().items():
         group, _ = Group.objects.get_or_create(name=name)
         group.permissions.add(*common)
         # Each language's tree hangs from its own home page under the root.
         for home in Page.objects.filter(depth=2, locale__language_code=code):
-            for permission in page_permissions:
-                GroupPagePermission.objects.get_or_create(
-                    group=group, page=home, permission=permission
-                )
+            _give_pages(group, home)
         groups[code] = group
     return groups
+
+
+@transaction.atomic
+def give_translators_their_home_page(*, home: Page) -> None:
+    """A new home page (a language's first translation of it) goes to that language's
+    translator group, when the group exists (ensure_translator_groups makes the groups)."""
+    names = {code: name for name, code in translator_group_languages().items()}
+    name = names.get(home.locale.language_code)
+    group = Group.objects.filter(name=name).first() if name else None
+    if group is not None:
+        _give_pages(group, home)
+
+
+def _give_pages(group: Group, home: Page) -> None:
+    for permission in Permission.objects.filter(
+        content_type=ContentType.objects.get_for_model(Page),
+        codename__in=TRANSLATOR_PAGE_PERMISSIONS,
+    ):
+        GroupPagePermission.objects.get_or_create(group=group, page=home, permission=permission)

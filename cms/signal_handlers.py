@@ -12,6 +12,13 @@ def create_locales_after_migrate(sender, using="default", **kwargs):
     services.sync_locales(using=using)
 
 
+def home_page_created(sender, instance, created, raw=False, **kwargs) -> None:
+    """A language's home page (a new language, or its first translation) gives that
+    language's translator group its pages, once the page is saved for good."""
+    if created and not raw and instance.depth == 2:
+        transaction.on_commit(lambda: services.give_translators_their_home_page(home=instance))
+
+
 def api_content_changed(**kwargs) -> None:
     from cms.api.caching import content_changed
 

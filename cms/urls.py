@@ -21,7 +21,7 @@ urlpatterns = [
         name="sitemap",
     ),
     path("api/v1/", include("cms.api.urls")),
-    re_path(r"^api/(?P<path>.*)$", api.not_found),
+    re_path(r"^api/(?P<path>[\s\S]*)$", api.not_found),  # any character, newlines too
     path("screens/", include("campaigns.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -43,6 +43,8 @@ if settings.SERVE_MEDIA:
 # Public pages live under their language: /bg/, /en/, /ar/…
 urlpatterns += i18n_patterns(
     path("", include("learning.urls")),
+    path("", include("cms.polls.urls")),
+    path("", include("campaigns.photovoice.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

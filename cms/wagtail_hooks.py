@@ -3,6 +3,7 @@ from wagtail import hooks
 from wagtail.models import TranslatableMixin
 
 from cms import admin_views
+from cms.polls import wagtail_hooks as poll_hooks  # noqa: F401  (registers polls)
 
 
 @hooks.register("register_admin_viewset")

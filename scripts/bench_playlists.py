@@ -438,8 +438,8 @@ def warm_every_worker(server: Gunicorn, screen_ids: list[int], etags: list[str])
     raise RuntimeError("the workers did not all warm up in 100 rounds")
 
 
-def table(results: list[Result], baseline: Result) -> str:
-    rows = [("case", "req/s", "p50", "p99", "server CPU/req", "vs whitenoise")]
+def table(results: list[Result], baseline: Result, versus: str = "whitenoise") -> str:
+    rows = [("case", "req/s", "p50", "p99", "server CPU/req", f"vs {versus}")]
     for result in results:
         ratio = result.requests_per_second / baseline.requests_per_second
         rows.append(

@@ -11,17 +11,17 @@ from django.db.models import QuerySet
 from django.utils import timezone, translation
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import OpenApiParameter
-from rest_framework import viewsets
-from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.exceptions import ValidationError
 
 from campaigns import selectors
 from campaigns.api import content_serializers as serializers
 from campaigns.choices import ProcessingStatus
 from campaigns.models import PARTNERS, CampaignPage, Organisation, StoryPage, Video
 from cms import languages
-from cms.api.caching import CachedAnswersMixin
+from cms.api.blocks import with_renditions
 from cms.api.content import (
     LARGEST_ID,
+    SameInEveryLanguageViewSet,
     TranslatedContentViewSet,
     UpdatedSinceFilterSet,
     in_language_by_key,
@@ -66,9 +66,8 @@ class StoryViewSet(TranslatedContentViewSet):
         return selectors.public_stories(PARTNERS)
 
     def with_related(self, queryset: QuerySet) -> QuerySet:
-        queryset = queryset.select_related("locale", "portrait", "partner").prefetch_related(
-            "themes"
-        )
+        queryset = queryset.select_related("locale", "partner").prefetch_related("themes")
+        queryset = with_renditions(queryset, "portrait")
         return queryset if self.action == "retrieve" else queryset.defer_streamfields()
 
     def get_serializer_class(self):
@@ -127,7 +126,7 @@ class OrganisationViewSet(TranslatedContentViewSet):
         return Organisation.objects.all()
 
     def with_related(self, queryset: QuerySet) -> QuerySet:
-        return queryset.select_related("locale", "logo")
+        return with_renditions(queryset.select_related("locale"), "logo")
 
 
 VIDEO_PARAMETERS = {"lang", "page", "page_size", "caption_language", "campaign"}
@@ -142,22 +141,16 @@ VIDEO_PARAMETERS = {"lang", "page", "page_size", "caption_language", "campaign"}
         OpenApiParameter("campaign", int, description="Shown by this campaign (its id)."),
     ],
 )
-class VideoViewSet(CachedAnswersMixin, viewsets.ViewSet):
+class VideoViewSet(SameInEveryLanguageViewSet):
     """Published, processed videos with captions; the same in every language (captions are
     ordered by the asked language)."""
 
-    lookup_value_converter = "int"
-    search_enabled = False
-    ordering_fields: dict = {}  # newest first, always
+    not_found = "There is no published video with this id."
 
     def base_queryset(self) -> QuerySet:
-        return Video.objects.filter(published=True, processing_status=ProcessingStatus.READY)
-
-    def list(self, request):
-        return self.cached_answer(request, self.build_list)
-
-    def retrieve(self, request, pk=None):
-        return self.cached_answer(request, lambda: self.build_detail(pk))
+        return self.with_related(
+            Video.objects.filter(published=True, processing_status=ProcessingStatus.READY)
+        )
 
     def build_list(self) -> dict:
         request = self.request
@@ -174,20 +167,10 @@ class VideoViewSet(CachedAnswersMixin, viewsets.ViewSet):
         if campaign is not None:
             videos = videos.filter(pk__in=self.videos_of_campaign(campaign))
         window = page_window(request, count=videos.count())
-        page = list(self.with_related(videos)[window.start : window.end])
-        return window.envelope(self.serialize(page, many=True))
-
-    def build_detail(self, pk) -> dict:
-        reject_unknown_parameters(self.request, {"lang"})
-        video = None
-        if 0 < int(pk) <= LARGEST_ID:
-            video = self.with_related(self.base_queryset()).filter(pk=pk).first()
-        if video is None:
-            raise NotFound("There is no published video with this id.")
-        return self.serialize(video, many=False)
+        return window.envelope(self.serialize(list(videos[window.start : window.end]), many=True))
 
     def with_related(self, queryset: QuerySet) -> QuerySet:
-        return queryset.select_related("poster").prefetch_related("captions")
+        return with_renditions(queryset.prefetch_related("captions"), "poster")
 
     def videos_of_campaign(self, raw: str) -> list[int]:
         try:
@@ -205,9 +188,11 @@ class VideoViewSet(CachedAnswersMixin, viewsets.ViewSet):
             if child.block_type == "library_video" and child.value
         ]
 
-    def serialize(self, data, *, many: bool):
+    def serialize(self, videos: list, *, many: bool):
         language = requested_language(self.request)
         with translation.override(language.code), timezone.override(datetime.UTC):
             return serializers.VideoSerializer(
-                data, many=many, context={"request": self.request, "language": language}
+                videos if many else videos[0],
+                many=many,
+                context={"request": self.request, "language": language},
             ).data

@@ -20,6 +20,7 @@ from wagtail.models import Locale
 
 from campaigns import media, services
 from campaigns.demo import texts
+from campaigns.demo.photovoice import load_photovoice
 from campaigns.demo.screens import ensure_screens
 from campaigns.models import (
     CampaignIndexPage,
@@ -79,6 +80,7 @@ def load_demo(*, log: Log) -> None:
         base_url=settings.WAGTAILADMIN_BASE_URL,
         log=log,
     )
+    load_photovoice(home=home, locale=locale, log=log)
 
 
 @transaction.atomic

@@ -8,6 +8,7 @@ from campaigns.models.partners import (
     WebhookEndpoint,
     WebhookEvent,
 )
+from campaigns.models.photovoice import AuditTheme, PhotoSubmission, PhotovoicePage
 from campaigns.models.screens import (
     PlayEvent,
     Playlist,
@@ -33,6 +34,7 @@ __all__ = [
     "PARTNERS",
     "SCREENS",
     "WEB",
+    "AuditTheme",
     "CampaignIndexPage",
     "CampaignPage",
     "Caption",
@@ -40,6 +42,8 @@ __all__ = [
     "DeliveryStatus",
     "Organisation",
     "PartnerKey",
+    "PhotoSubmission",
+    "PhotovoicePage",
     "PlayEvent",
     "Playlist",
     "PlaylistAssignment",

@@ -160,7 +160,7 @@ def new_webhook_secret() -> str:
 
 class WebhookEndpointForm(WagtailAdminModelForm):
     events = forms.MultipleChoiceField(
-        label=_("Events"),
+        label=pgettext_lazy("webhook event", "Events"),
         choices=WebhookEvent.choices,
         widget=forms.CheckboxSelectMultiple,
         initial=every_webhook_event,

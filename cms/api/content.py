@@ -146,6 +146,35 @@ def reject_empty_values(request: Request, filterset_class) -> None:
         raise ValidationError(empty)
 
 
+class SameInEveryLanguageViewSet(caching.CachedAnswersMixin, viewsets.ViewSet):
+    """Objects that are one record for every language (videos, photovoice photos): newest
+    first, no search or ordering. Subclasses implement `base_queryset()`, `build_list()`
+    and `serialize(objects, many=…)`, and name the object in `not_found`."""
+
+    lookup_value_converter = "int"
+    search_enabled = False
+    ordering_fields: dict = {}
+    not_found = "There is no published item with this id."
+
+    def base_queryset(self) -> QuerySet:
+        raise NotImplementedError
+
+    def list(self, request: Request) -> caching.Answer:
+        return self.cached_answer(request, self.build_list)
+
+    def retrieve(self, request: Request, pk: str | None = None) -> caching.Answer:
+        return self.cached_answer(request, lambda: self.build_detail(pk))
+
+    def build_detail(self, pk: str | None) -> dict:
+        reject_unknown_parameters(self.request, {"lang"})
+        found = None
+        if 0 < int(pk) <= LARGEST_ID:  # beyond the database's integers: no such id
+            found = self.base_queryset().filter(pk=pk).first()
+        if found is None:
+            raise NotFound(self.not_found)
+        return self.serialize([found], many=False)
+
+
 class TranslatedContentViewSet(caching.CachedAnswersMixin, viewsets.ViewSet):
     """Subclasses set `serializer_class` (or `get_serializer_class()`) and may set
     `filterset_class`, `search_enabled` and `ordering_fields` (API name → field), and

@@ -125,12 +125,13 @@ def list_parameters(
             OpenApiParameter("ordering", str, enum=choices, description="Sort order.")
         )
     for name, field in filterset.base_filters.items() if filterset else ():
-        kind = str
+        choices = [value for value, _label in field.extra.get("choices", [])] or None
+        # Django refuses null characters in form fields (a 400), so they are not valid input.
+        kind = str if choices else {"type": "string", "pattern": "^[^\\x00]*$"}
         if isinstance(field, filters.DateTimeFilter):
             kind = OpenApiTypes.DATETIME
         elif isinstance(field, filters.DateFilter):
             kind = OpenApiTypes.DATE
-        choices = [value for value, _label in field.extra.get("choices", [])] or None
         parameters.append(
             OpenApiParameter(name, kind, enum=choices, description=str(field.label or ""))
         )

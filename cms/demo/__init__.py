@@ -16,7 +16,7 @@ from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
 from cms import languages, services
-from cms.demo import texts
+from cms.demo import polls, texts
 from cms.models import ContentPage, HomePage
 
 Log = Callable[[str], None]
@@ -51,10 +51,15 @@ def load_demo(*, log: Log) -> None:
     log(f"Languages: {len(languages.codes())} ready ({len(created)} created)")
     home, home_created = _ensure_home(log=log)
     about = _ensure_about(home=home, log=log)
+    poll = polls.ensure_poll(log=log)
     if home_created:
         _link_home_to_about(home=home, about=about)
+        polls.put_on_home(home=home, poll=poll)
     for page in (home, about):
         _ensure_translations(page=page, log=log)
+    from cms.demo import audit  # imports this module's helpers
+
+    audit.load_audit(home=home, log=log, poll=poll)
 
 
 def build_catalog(data, language_code: str) -> dict[str, str]:

@@ -372,3 +372,25 @@ ABOUT_CALL_TO_ACTION: dict[str, Text] = {
         "tr": "Ana sayfaya git",
     },
 }
+
+# The attitudes question of Sofia's city integration audit, as a poll (cms.polls). In the
+# source language and English; the other languages show the English copy until translated.
+POLL_QUESTION: Text = {
+    "bg": "Кое мнение за икономическите мигранти е по-близо до вашето?",
+    "en": "Which view of economic migrants is closer to yours?",
+}
+POLL_DESCRIPTION: Text = {
+    "bg": "Този въпрос беше зададен при градския интеграционен одит на София. "
+    "Гласът ви е анонимен.",
+    "en": "Sofia's city integration audit asked people this question. Your vote is anonymous.",
+}
+POLL_OPTIONS: list[Text] = [
+    {
+        "bg": "Те помагат на страната с труда и уменията си.",
+        "en": "They help the country with their work and their skills.",
+    },
+    {
+        "bg": "Те натоварват страната: заемат работни места и жилища и ползват здравеопазването.",
+        "en": "They are a burden: they take jobs and homes and use the health service.",
+    },
+]

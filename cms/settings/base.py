@@ -132,6 +132,7 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
 USE_I18N = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["cms.formats"]  # digit grouping where Django has none (bg, ar, fa)
 LANGUAGE_COOKIE_NAME = "language"
 TIME_ZONE = env.get_str("TIME_ZONE", "Europe/Sofia")
 USE_TZ = True
@@ -144,11 +145,15 @@ TRANSLATION_COVERAGE_MODELS = [
     "learning.CoursePage",
     "campaigns.StoryPage",
     "campaigns.CampaignPage",
+    "campaigns.PhotovoicePage",
     "cms.HomePage",
     "cms.ContentPage",
+    "cms.DataStoryPage",
     "learning.Topic",
     "campaigns.Theme",
+    "campaigns.AuditTheme",
     "campaigns.Organisation",
+    "cms.Poll",
 ]
 # "Translate with machine" in wagtail-localize's editor: DeepL with an API key; without one,
 # wagtail-localize's offline dummy translator (it reverses the words: a visible placeholder,
@@ -195,6 +200,13 @@ else:
 STORAGES = {
     "default": _media_storage,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+# Uploads nobody may see yet (photovoice photos waiting for moderation): outside MEDIA_ROOT,
+# with no URL. With several app containers this folder must be a shared volume.
+PRIVATE_MEDIA_ROOT = Path(env.get_str("PRIVATE_MEDIA_ROOT") or VAR_DIR / "private")
+STORAGES["private"] = {
+    "BACKEND": "cms.uploads.PrivateFileSystemStorage",
+    "OPTIONS": {"location": PRIVATE_MEDIA_ROOT},
 }
 
 # --- Logging: one line per record on stdout, for containers ------------------------------
@@ -313,6 +325,24 @@ WAGTAILEMBEDS_FINDERS = [
     *([{"class": "wagtail.embeds.finders.oembed"}] if env.get_bool("EMBEDS_ONLINE", True) else []),
 ]
 
+# --- Photovoice: the city audit's photos from the public (docs/photovoice.md) -------------
+PHOTOVOICE_MAX_UPLOAD_MB = env.get_int("PHOTOVOICE_MAX_UPLOAD_MB", 12)
+PHOTOVOICE_MAX_MEGAPIXELS = 50  # more is refused before decoding (decompression bombs)
+PHOTOVOICE_MAX_SIDE = 2560  # what is kept: larger photos are scaled down
+# A person needs longer than this to choose a photo and write a caption; faster is a bot.
+PHOTOVOICE_MIN_SECONDS_TO_SUBMIT = 3
+PHOTOVOICE_FORM_MAX_AGE_SECONDS = 24 * 60 * 60
+# Sending attempts per address (DRF rate syntax); more answer 429.
+PHOTOVOICE_SUBMISSION_RATE = env.get_str("PHOTOVOICE_SUBMISSION_RATE", "10/hour")
+PHOTOVOICE_PHOTOS_PER_PAGE = 24
+
+# --- Polls (docs/polls.md) ---------------------------------------------------------------
+# Vote attempts per address (DRF rate syntax); more answer 429. Generous: a class or an
+# information session may vote from one network.
+POLL_VOTE_RATE = env.get_str("POLL_VOTE_RATE", "30/hour")
+# How long a browser remembers that it voted (its signed cookie).
+POLL_COOKIE_MAX_AGE_DAYS = 2 * 365
+
 # --- Screens in public transport (docs/screens.md) ------------------------------------------
 # WSGI layers in front of Django, outermost first: the playlist every screen polls is
 # answered from memory there.
@@ -384,6 +414,10 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v1/",
     "PREPROCESSING_HOOKS": ["cms.api.schema.only_our_endpoints"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "campaigns.api.playlist_schema.add_screen_playlist",
+    ],
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
@@ -405,6 +439,7 @@ API_OBJECT_PATHS = {
     "campaigns.campaignpage": "campaigns",
     "campaigns.video": "videos",
     "campaigns.organisation": "organisations",
+    "campaigns.photosubmission": "photovoice",
 }
 # Saving or deleting one of these makes the API build its answers again (pages: publishing).
 API_CONTENT_MODELS = [
@@ -414,6 +449,8 @@ API_CONTENT_MODELS = [
     "campaigns.Video",
     "campaigns.Caption",
     "campaigns.ConsentRecord",
+    "campaigns.AuditTheme",
+    "campaigns.PhotoSubmission",
     "wagtailimages.Image",
     "wagtaildocs.Document",
     "wagtail_localize.TranslationSource",

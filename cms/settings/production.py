@@ -2,7 +2,7 @@
 environment. Passes `manage.py check --deploy --fail-level WARNING`."""
 
 from .base import *
-from .base import env
+from .base import WAGTAILLOCALIZE_MACHINE_TRANSLATOR, env
 
 DEBUG = False
 SECRET_KEY = env.get_required(
@@ -29,3 +29,8 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = LANGUAGE_COOKIE_SECURE = env.get_bool(
     "SECURE_COOKIES", True
 )
+
+# The dummy translator reverses words: a placeholder for offline work and tests, never for
+# readers. Without a DeepL key, production offers no machine translation at all.
+if WAGTAILLOCALIZE_MACHINE_TRANSLATOR["CLASS"].endswith(".DummyTranslator"):
+    del WAGTAILLOCALIZE_MACHINE_TRANSLATOR

@@ -17,9 +17,14 @@ CACHES["default"]["KEY_PREFIX"] = f"test-{os.getpid()}"
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = tempfile.mkdtemp(prefix="platform-test-media-")
+PRIVATE_MEDIA_ROOT = tempfile.mkdtemp(prefix="platform-test-private-")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "private": {
+        "BACKEND": "cms.uploads.PrivateFileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT},
+    },
 }
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
@@ -38,3 +43,7 @@ SCREEN_PLAYLIST_VERSION_CHECK_SECONDS = 0
 # The whole suite reads the API from one address within a minute or two: the rate limits are
 # tested with low rates of their own (tests/campaigns/test_partner_access.py).
 API_READER_RATE = API_PARTNER_RATE = "100000/min"
+# Likewise the poll votes (tests/cms/test_polls.py tests the limit with a low rate).
+POLL_VOTE_RATE = "100000/min"
+# And photovoice submissions (tests/campaigns/test_photovoice.py tests the limit).
+PHOTOVOICE_SUBMISSION_RATE = "100000/min"

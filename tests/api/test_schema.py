@@ -54,3 +54,24 @@ def test_every_operation_answers_generated_input_without_server_errors(case):
     # Uncompressed, so the checks read the JSON (gzip is tested with the pages).
     with keep_test_connection():
         case.call_and_validate(headers={"Accept-Encoding": "identity"})
+
+
+@pytest.mark.django_db
+def test_a_screens_playlist_and_its_304_match_the_schema():
+    """The playlist is described by hand (campaigns/api/playlist_schema.py): a real screen's
+    answer must match it, not only the 404s that generated ids mostly reach."""
+    from campaigns.models import Screen
+
+    screen = Screen.objects.filter(active=True).first()
+    operation = schema["/api/v1/screens/{screen_id}/playlist/"]["GET"]
+    with keep_test_connection():
+        response = operation.Case(path_parameters={"screen_id": screen.pk}).call_and_validate(
+            headers={"Accept-Encoding": "identity"}
+        )
+        assert response.status_code == 200 and response.json()["items"]
+        etag = {name.lower(): value for name, value in response.headers.items()}["etag"]
+        again = operation.Case(
+            path_parameters={"screen_id": screen.pk},
+            headers={"If-None-Match": etag if isinstance(etag, str) else etag[0]},
+        ).call_and_validate(headers={"Accept-Encoding": "identity"})
+    assert again.status_code == 304

@@ -14,11 +14,12 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 from wagtail.models import Page
 
-from campaigns import webhooks
+from campaigns import services, webhooks
 from campaigns.models import (
     ConsentRecord,
     DeliveryStatus,
     Organisation,
+    StoryPage,
     WebhookDelivery,
     WebhookEndpoint,
 )
@@ -523,3 +524,62 @@ def test_deliveries_are_listed_and_can_be_sent_again(
     assert [json.loads(r["body"])["id"] for r in receiver.requests] == [str(delivery.pk)] * 2
     endpoints = english_editor.get(reverse("wagtailsnippets_campaigns_webhookendpoint:list"))
     assert "succeeded" in endpoints.content.decode()
+
+
+# --- Consent for partners taken back, the story staying on the web -----------------------------
+
+
+def story_shared_with_partners():
+    story = page("olimpiyska-mechta").specific
+    record = ConsentRecord.objects.get(story__translation_key=story.translation_key)
+    assert record.for_web and record.for_partners and record.withdrawn_on is None
+    return story, record
+
+
+def test_taking_partners_out_of_a_consent_in_the_admin_tells_partners(
+    receiver, endpoint, run_worker, committed, admin_client, settings
+):
+    settings.WAGTAILFRONTENDCACHE = cdn_at(receiver)
+    story, record = story_shared_with_partners()
+    live = set(story.get_translations(inclusive=True).live().values_list("pk", flat=True))
+    data = {
+        "story": record.story_id,
+        "given_by": record.given_by,
+        "given_on": record.given_on.isoformat(),
+        "for_web": "on",
+        "notes": "The family asked us not to share it with other websites.",
+    }
+    url = f"/admin/snippets/campaigns/consentrecord/edit/{record.pk}/"
+
+    with committed():
+        assert admin_client.post(url, data).status_code == 302
+    run_worker()
+
+    assert "/api/v1/stories/" in purged(receiver)
+    deliveries = [json.loads(r["body"]) for r in receiver.requests if r["method"] == "POST"]
+    assert {payload["event"] for payload in deliveries} == {"unpublished"}
+    assert {payload["object"]["id"] for payload in deliveries} == live
+    assert StoryPage.objects.filter(pk__in=live, live=True).count() == len(live)  # still on the web
+
+    receiver.requests.clear()
+    with committed():  # an edit that changes nothing for partners says nothing again
+        assert admin_client.post(url, {**data, "notes": "Checked again."}).status_code == 302
+    run_worker()
+    assert not any(r["method"] == "POST" for r in receiver.requests)
+
+
+def test_withdrawing_the_consent_that_covered_partners_tells_partners(
+    receiver, endpoint, run_worker, committed
+):
+    story, record = story_shared_with_partners()
+    ConsentRecord.objects.create(
+        story=story, given_by=record.given_by, given_on=record.given_on, for_web=True
+    )
+
+    with committed():
+        unpublished = services.withdraw_consent(record=record)
+    run_worker()
+
+    assert unpublished == []  # the web consent remains
+    assert {payload["event"] for payload, _ in received(receiver)} == {"unpublished"}
+    assert story.get_translations(inclusive=True).live().count() == 2

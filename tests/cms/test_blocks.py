@@ -132,4 +132,6 @@ def test_page_editor_publishes_a_page_with_valid_blocks(english_editor):
 
 
 def test_content_stream_offers_the_generic_blocks():
-    assert set(ContentStreamBlock.base_blocks) == {"rich_text", "image", "quote", "call_to_action"}
+    assert set(ContentStreamBlock.base_blocks) == {
+        *("rich_text", "image", "quote", "statistic", "call_to_action", "poll"),
+    }

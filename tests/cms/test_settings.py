@@ -129,7 +129,8 @@ def test_production_settings_values():
     probe = (
         "import json; from django.conf import settings as s; print(json.dumps({"
         "'debug': s.DEBUG, 'hsts': s.SECURE_HSTS_SECONDS, 'ssl': s.SECURE_SSL_REDIRECT,"
-        "'static': s.STORAGES['staticfiles']['BACKEND']}))"
+        "'static': s.STORAGES['staticfiles']['BACKEND'],"
+        "'translator': getattr(s, 'WAGTAILLOCALIZE_MACHINE_TRANSLATOR', None)}))"
     )
     result = manage("shell", "-v0", "-c", probe, SECRET_KEY=secrets.token_urlsafe(50))
 
@@ -139,6 +140,7 @@ def test_production_settings_values():
     assert values["hsts"] >= 60 * 60 * 24 * 365
     assert values["ssl"] is True
     assert values["static"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    assert values["translator"] is None  # the word-reversing dummy is for development only
 
 
 @pytest.mark.django_db
@@ -148,3 +150,16 @@ def test_models_and_migrations_agree():
         call_command("makemigrations", "--check", "--dry-run", stdout=out)
     except SystemExit:
         pytest.fail(f"makemigrations found changes without a migration:\n{out.getvalue()}")
+
+
+def test_pending_uploads_may_not_live_where_public_files_are_served(settings, tmp_path):
+    from cms.uploads import check_private_files_have_no_address
+
+    assert check_private_files_have_no_address(None) == []
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    for inside in (tmp_path / "media", tmp_path / "media" / "private", tmp_path):
+        settings.STORAGES = {
+            **settings.STORAGES,
+            "private": {**settings.STORAGES["private"], "OPTIONS": {"location": str(inside)}},
+        }
+        assert [error.id for error in check_private_files_have_no_address(None)] == ["cms.E011"]

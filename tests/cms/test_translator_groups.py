@@ -332,3 +332,30 @@ def test_a_translator_with_the_permission_of_their_own_is_not_limited(
     client.force_login(user)
 
     assert client.get(topic_edit_url(topic_in_three_languages["en"])).status_code == 200
+
+
+def test_a_new_languages_home_page_gives_its_translators_their_pages(
+    groups, django_capture_on_commit_callbacks
+):
+    turkish_home = home("tr")
+    turkish_home.delete()  # as if Turkish had just been added to the settings
+    assert not GroupPagePermission.objects.filter(group=groups["tr"]).exists()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        translated = services.translate_from_catalog(
+            instance=home("bg").specific, language_code="tr", catalog={}
+        )
+
+    assert set(
+        GroupPagePermission.objects.filter(group=groups["tr"]).values_list("page", flat=True)
+    ) == {translated.pk}
+
+
+def test_the_command_creates_the_groups_for_production(db):
+    Group.objects.filter(name__startswith="Translators:").delete()
+    output = StringIO()
+
+    call_command("ensure_translator_groups", stdout=output)
+
+    assert Group.objects.filter(name__startswith="Translators:").count() == 6
+    assert "Translators: Arabic (ar): permissions on 1 home page(s)" in output.getvalue()

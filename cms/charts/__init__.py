@@ -1,5 +1,14 @@
 """Charts drawn on the server as SVG, always beside a table of the same numbers, so that
-they need no script and screen readers get the data."""
+they need no script and screen readers get the data.
+
+Why no drawing library: pygal writes SVG but expects its own JavaScript (tooltips, linked
+from a CDN by default) and its own CSS and ids, with no `role`/`aria-labelledby` on the root;
+matplotlib pulls in numpy, writes heavy SVG and does not shape Arabic or Farsi labels. The
+geometry here is small arithmetic (cms.charts.svg), and Django templates write the markup,
+so every text stays real text in the reader's language and direction.
+
+`bar_chart` below is the admin's plain bar chart (play reports); editors' charts on public
+pages are `cms.charts.blocks.ChartBlock`, drawn by `cms.charts.svg`."""
 
 from dataclasses import dataclass
 

@@ -1,0 +1,170 @@
+"""The photovoice page (form and gallery) and the withdrawal link."""
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from campaigns.api.partner_access import CountedInTheCache
+from campaigns.models import PhotoSubmission, PhotovoicePage
+from campaigns.photovoice import selectors, services
+from campaigns.photovoice.forms import SPAM_MESSAGES, PhotoSubmissionForm, spam_trap
+from cms import languages
+
+
+class SubmissionThrottle(CountedInTheCache):
+    """Sending attempts per address (PHOTOVOICE_SUBMISSION_RATE), counted in the shared
+    cache so that every app process sees the same count. The address is found as for the
+    API (REST_FRAMEWORK's NUM_PROXIES)."""
+
+    scope = "photovoice"
+
+    def get_rate(self):
+        return settings.PHOTOVOICE_SUBMISSION_RATE
+
+    def get_cache_key(self, request, view):
+        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
+
+
+def photovoice_page(request, *, page: PhotovoicePage):
+    if request.method == "POST":
+        return _submit(request, page)
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
+    themes = selectors.themes_in_reader_language()
+    return _render(request, page, themes=themes, form=PhotoSubmissionForm(themes=themes))
+
+
+def _submit(request, page: PhotovoicePage):
+    themes = selectors.themes_in_reader_language()
+    throttle = SubmissionThrottle()
+    if not throttle.allow_request(request, None):
+        response = _render(
+            request,
+            page,
+            themes=themes,
+            form=PhotoSubmissionForm(themes=themes),
+            status=429,
+            problem=_("You have sent many photos in a short time. Please try again in an hour."),
+        )
+        wait = throttle.wait()
+        if wait:
+            response["Retry-After"] = str(int(wait) + 1)
+        return response
+    trap = spam_trap(request.POST)
+    if trap:
+        return _render(
+            request,
+            page,
+            themes=themes,
+            form=PhotoSubmissionForm(themes=themes, initial=_kept_fields(request.POST)),
+            status=400,
+            problem=str(SPAM_MESSAGES[trap]),
+        )
+    form = PhotoSubmissionForm(request.POST, request.FILES, themes=themes)
+    if not form.is_valid():
+        return _render(
+            request,
+            page,
+            themes=themes,
+            form=form,
+            status=400,
+            problem=_("Your photo was not sent yet. Please look at the marked fields."),
+        )
+    data = form.cleaned_data
+    services.submit_photo(
+        photo=data["photo"],
+        caption=data["caption"],
+        theme=data["theme"],
+        language=languages.current().code,
+        author_name=data["author_name"],
+        for_web=data["for_web"],
+        for_screens=data["for_screens"],
+        for_partners=data["for_partners"],
+        email=data["email"],
+    )
+    # Back to the page at the address it was sent from (/ar/… may be served by a fallback
+    # page): reloading it shows the thanks again instead of sending twice.
+    response = HttpResponseRedirect(f"{request.path}?sent=1#thanks")
+    response.status_code = 303
+    return response
+
+
+def _kept_fields(data) -> dict:
+    """What a refused form shows again, so a person does not type it twice."""
+    return {
+        name: data.get(name, "")
+        for name in ("caption", "theme", "author_name", "email")
+        if data.get(name)
+    }
+
+
+def _render(request, page, *, themes, form, status: int = 200, problem: str | None = None):
+    context = page.get_context(request)
+    theme = request.GET.get("theme", "")
+    by_slug = {item.slug: item for item in themes}
+    gallery_problem = None
+    if theme and theme not in by_slug:
+        gallery_problem = _("There is no theme “%(theme)s”, so all photos are shown.") % {
+            "theme": theme
+        }
+        theme = ""
+        status = 400 if status == 200 else status
+    photos = Paginator(
+        selectors.gallery_photos(theme_slug=theme or None), settings.PHOTOVOICE_PHOTOS_PER_PAGE
+    ).get_page(request.GET.get("page"))
+    names = {item.translation_key: item for item in themes}
+    for photo in photos:
+        photo.theme_shown = names.get(photo.theme.translation_key, photo.theme)
+        photo.caption_language = languages.get(photo.language)
+    context.update(
+        form=form,
+        themes=themes,
+        current_theme=by_slug.get(theme),
+        photos=photos,
+        sent=request.GET.get("sent") == "1" and status == 200,
+        problem=problem,
+        gallery_problem=gallery_problem,
+        max_upload_mb=settings.PHOTOVOICE_MAX_UPLOAD_MB,
+    )
+    return TemplateResponse(request, page.get_template(request), context, status=status)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def withdraw(request, token: str):
+    """GET asks to confirm (mail scanners open links: a GET must change nothing); POST
+    withdraws."""
+    submission = selectors.submission_for_token(token)
+    if submission is None:
+        return _private(
+            TemplateResponse(
+                request, "campaigns/photovoice_withdraw.html", {"unknown": True}, status=404
+            )
+        )
+    withdrawn = submission.status == PhotoSubmission.Status.WITHDRAWN
+    if request.method == "POST" and not withdrawn:
+        submission = services.withdraw_photo(submission=submission)
+        return _private(
+            TemplateResponse(
+                request,
+                "campaigns/photovoice_withdraw.html",
+                {"done": True, "submission": submission},
+            )
+        )
+    return _private(
+        TemplateResponse(
+            request,
+            "campaigns/photovoice_withdraw.html",
+            {"submission": submission, "already_withdrawn": withdrawn},
+        )
+    )
+
+
+def _private(response):
+    """The address holds a secret: no cache keeps the page and no link passes it on."""
+    response["Cache-Control"] = "no-store"
+    response["Referrer-Policy"] = "no-referrer"
+    response["X-Robots-Tag"] = "noindex"
+    return response

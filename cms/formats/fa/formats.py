@@ -1,0 +1,3 @@
+from django.conf.locale.fa.formats import *  # noqa: F403
+
+NUMBER_GROUPING = 3  # Django leaves it unset (no grouping)

@@ -1,0 +1,111 @@
+"""What keeps a poll fair without accounts or personal data.
+
+CSRF: public pages are shared by every reader and may be held by a CDN, so they carry no
+CSRF cookie or per-reader token (like the lesson quiz, learning.views.check_quiz). The vote
+view is therefore exempt from Django's CSRF check and does its own:
+
+- the browser's own word on where the form was posted from: a vote whose `Origin` is
+  another site, or whose `Sec-Fetch-Site` says "cross-site", is refused. Every current
+  browser sends these on a form post; this is what stops another site from making its
+  visitors vote;
+- a signed form token per poll (`form_token`): the form was rendered by this site for this
+  poll. It is the same for every reader (a cached page can carry it), so it is no secret;
+  it turns away posts made up without our form.
+
+One vote per browser: a signed, HttpOnly, SameSite=Lax cookie per poll, valid for years.
+A cookie that fails its signature is ignored, as if there were none; clearing cookies
+also allows another vote. The rate limit per address (`VoteRateThrottle`, counted in the
+shared cache) bounds what either can do.
+"""
+
+import logging
+from urllib.parse import urlsplit
+from uuid import UUID
+
+from django.conf import settings
+from django.core import signing
+from django.http import HttpRequest, HttpResponse
+from rest_framework import throttling
+
+logger = logging.getLogger(__name__)
+
+FORM_TOKEN_SALT = "cms.polls.form"
+COOKIE_SALT = "cms.polls.voted"
+COOKIE_PREFIX = "poll-"
+
+
+class VoteRateThrottle(throttling.SimpleRateThrottle):
+    """Vote attempts per address (settings.POLL_VOTE_RATE), counted in the shared cache
+    like the API's limits; with the cache down, votes are let through (an outage must not
+    silence a poll). The address is the client's as the proxies in front report it
+    (REST_FRAMEWORK's NUM_PROXIES)."""
+
+    scope = "poll_vote"
+
+    def get_rate(self):
+        return settings.POLL_VOTE_RATE
+
+    def get_cache_key(self, request, view):
+        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
+
+    def allow_request(self, request, view=None):
+        try:
+            return super().allow_request(request, view)
+        except Exception:
+            logger.warning("Poll vote rate not checked: the cache is unavailable")
+            return True
+
+
+def form_token(poll_key: UUID) -> str:
+    # Without a timestamp: the same token on every render keeps the page's ETag stable.
+    return signing.Signer(salt=FORM_TOKEN_SALT).sign(str(poll_key))
+
+
+def form_token_is_valid(token: str | None, poll_key: UUID) -> bool:
+    if not token:
+        return False
+    try:
+        return signing.Signer(salt=FORM_TOKEN_SALT).unsign(token) == str(poll_key)
+    except signing.BadSignature:
+        return False
+
+
+def is_cross_site(request: HttpRequest) -> bool:
+    """True when the browser says the post comes from another site."""
+    if request.headers.get("Sec-Fetch-Site", "").lower() == "cross-site":
+        return True
+    origin = request.headers.get("Origin")
+    if origin is None:
+        return False  # not a browser, or a very old one: not a cross-site forgery vector
+    trusted = {urlsplit(entry).netloc for entry in settings.CSRF_TRUSTED_ORIGINS}
+    # The host alone: behind a load balancer that ends TLS the scheme may differ.
+    host = urlsplit(origin).netloc
+    return origin == "null" or (host != request.get_host() and host not in trusted)
+
+
+def cookie_name(poll_key: UUID) -> str:
+    return f"{COOKIE_PREFIX}{poll_key.hex}"
+
+
+def voted_option(request: HttpRequest, poll_key: UUID) -> UUID | None:
+    """The answer this browser gave, from its signed cookie; None without a valid one."""
+    value = request.get_signed_cookie(cookie_name(poll_key), default=None, salt=COOKIE_SALT)
+    if value is None:
+        return None
+    try:
+        return UUID(value)
+    except ValueError:
+        return None
+
+
+def remember_vote(response: HttpResponse, *, poll_key: UUID, option_key: UUID, secure: bool):
+    response.set_signed_cookie(
+        cookie_name(poll_key),
+        str(option_key),
+        salt=COOKIE_SALT,
+        max_age=settings.POLL_COOKIE_MAX_AGE_DAYS * 24 * 60 * 60,
+        path="/",
+        secure=secure,
+        httponly=True,
+        samesite="Lax",
+    )
