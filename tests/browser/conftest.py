@@ -1,3 +1,6 @@
+import threading
+import time
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
@@ -7,19 +10,88 @@ from tests.conftest import quiet
 PHONE = {"width": 360, "height": 740}  # a small, cheap phone
 
 
+class RequestsInFlight:
+    """Counts the live server's requests until their responses are closed.
+
+    The offline-reading service worker fetches pages and static files on its own, after a
+    test has finished with them; a request still reading the database when the test's
+    database is flushed makes the flush fail (SQLite in memory: "table is locked"). Tests
+    name the site fixture before the page, so the page's browser context closes first."""
+
+    def __init__(self, app):
+        self.app = app
+        self.count = 0
+        self.lock = threading.Lock()
+
+    def __call__(self, environ, start_response):
+        with self.lock:
+            self.count += 1
+        try:
+            response = self.app(environ, start_response)
+        except BaseException:
+            self.finished()
+            raise
+        return ClosedTogether(response, self.finished)
+
+    def finished(self) -> None:
+        with self.lock:
+            self.count -= 1
+
+    def wait_until_idle(self, *, quiet_for: float = 0.3, timeout: float = 15) -> None:
+        deadline = time.monotonic() + timeout
+        idle_since = None
+        while time.monotonic() < deadline:
+            if self.count:
+                idle_since = None
+            elif idle_since is None:
+                idle_since = time.monotonic()
+            elif time.monotonic() - idle_since >= quiet_for:
+                return
+            time.sleep(0.02)
+        raise RuntimeError(f"the live server still had {self.count} request(s) after {timeout}s")
+
+
+class ClosedTogether:
+    """A WSGI response that reports when the server closes it."""
+
+    def __init__(self, response, on_close):
+        self.response = response
+        self.on_close = on_close
+
+    def __iter__(self):
+        return iter(self.response)
+
+    def close(self) -> None:
+        try:
+            if hasattr(self.response, "close"):
+                self.response.close()
+        finally:
+            self.on_close()
+
+
+@pytest.fixture(scope="session")
+def requests_in_flight(live_server) -> RequestsInFlight:
+    server = live_server.thread.httpd
+    counter = RequestsInFlight(server.get_app())
+    server.set_app(counter)
+    return counter
+
+
 @pytest.fixture
-def site(transactional_db, live_server):
+def site(transactional_db, live_server, requests_in_flight):
     """The core's demo pages, served by a live server thread (transactional tests start
     with an empty database)."""
     load_demo(log=quiet)
-    return live_server.url
+    yield live_server.url
+    requests_in_flight.wait_until_idle()
 
 
 @pytest.fixture
-def lesson_site(transactional_db, live_server):
+def lesson_site(transactional_db, live_server, requests_in_flight):
     """All the demo content, lessons included, served by a live server thread."""
     load_all(log=quiet)
-    return live_server.url
+    yield live_server.url
+    requests_in_flight.wait_until_idle()
 
 
 @pytest.fixture
