@@ -3,11 +3,13 @@
 Run by scripts/bench (which installs wrk when missing) with the virtualenv's Python. In a
 temporary folder under /tmp: a fresh SQLite database (migrate, collectstatic, the data set
 of scripts/bench_data.py), then gunicorn with the production settings on a free loopback
-port, and wrk against three cases on that one server:
+port, and wrk against four cases on that one server:
 
   playlist 200    GET /api/v1/screens/{id}/playlist/, rotating through all screens
   playlist 304    the same, each with If-None-Match: the screen's current ETag
   whitenoise 200  GET /static/bench/playlist.json: one screen's playlist body as a static file
+  no-app 304      GET /bench/no-app/: a constant 304 answered in front of the project
+                  (scripts/bench_wsgi.py), the most any fast path could reach on this server
 
 Prints req/s and p50/p99 latency per case and checks the goals (playlist 200 at least 2x
 whitenoise, 304 at least 3x); exits 1 when one is missed. Everything is removed afterwards,
@@ -15,9 +17,11 @@ also on Ctrl-C.
 
 Environment: BENCH_DURATION (seconds per case, default 10), BENCH_CONNECTIONS (default 16),
 BENCH_THREADS (wrk threads, default 2), BENCH_WORKERS (gunicorn workers, default 2),
-BENCH_WORKER_CLASS (sync or gthread, default sync; gthread runs 4 threads per worker),
+BENCH_WORKER_CLASS (sync, gthread or gevent, default sync: the Dockerfile's), BENCH_WORKER_THREADS
+(gthread's threads per worker, default 4), BENCH_REUSE_PORT=1 (a listening socket per worker,
+so that the kernel spreads wrk's kept-alive connections over the workers),
 BENCH_GZIP=1 (send Accept-Encoding: gzip in every case; default: no Accept-Encoding),
-BENCH_ROUNDS (rounds of the three cases, interleaved, default 3: the medians are shown),
+BENCH_ROUNDS (rounds of the four cases, interleaved, default 3: the medians are shown),
 BENCH_KEEP=1 (keep the temporary folder). REDIS_URL, when set, is used as the cache.
 """
 
@@ -46,6 +50,7 @@ PYTHON = sys.executable
 WRK = os.environ.get("WRK", shutil.which("wrk") or "/usr/bin/wrk")
 BASE_URL = "https://cms.example.org"  # only written into the playlists' video and caption URLs
 STATIC_PATH = "/static/bench/playlist.json"
+NO_APP_PATH = "/bench/no-app/"  # scripts/bench_wsgi.py: gunicorn's own cost per request
 GOALS = {"playlist 200": 2.0, "playlist 304": 3.0}
 # Headers Django's middleware adds to every response it builds: an answer without them came
 # from the fast path in front of Django (campaigns/api/fast_path.py).
@@ -74,8 +79,10 @@ GZIP = os.environ.get("BENCH_GZIP", "").strip().lower() in {"1", "true", "yes", 
 ROUNDS = knob("BENCH_ROUNDS", 3)
 KEEP = os.environ.get("BENCH_KEEP", "").strip().lower() in {"1", "true", "yes", "on"}
 WARMUP_SECONDS = 3
-if WORKER_CLASS not in {"sync", "gthread"}:
-    raise SystemExit(f"BENCH_WORKER_CLASS must be sync or gthread, not {WORKER_CLASS!r}")
+WORKER_THREADS = knob("BENCH_WORKER_THREADS", 4)
+REUSE_PORT = os.environ.get("BENCH_REUSE_PORT", "").strip().lower() in {"1", "true", "yes", "on"}
+if WORKER_CLASS not in {"sync", "gthread", "gevent"}:
+    raise SystemExit(f"BENCH_WORKER_CLASS must be sync, gthread or gevent, not {WORKER_CLASS!r}")
 
 
 def out(text: str = "", stream=sys.stdout) -> None:
@@ -129,11 +136,15 @@ class Gunicorn:
         self.process: subprocess.Popen | None = None
 
     def command(self) -> list[str]:
-        command = [PYTHON, "-m", "gunicorn", "cms.wsgi"]
+        command = [PYTHON, "-m", "gunicorn", "scripts.bench_wsgi:application"]
         command += ["--bind", f"127.0.0.1:{self.port}", "--workers", str(WORKERS)]
         command += ["--no-control-socket"]
         if WORKER_CLASS == "gthread":
-            command += ["--worker-class", "gthread", "--threads", "4"]
+            command += ["--worker-class", "gthread", "--threads", str(WORKER_THREADS)]
+        elif WORKER_CLASS == "gevent":
+            command += ["--worker-class", "gevent"]
+        if REUSE_PORT:
+            command += ["--reuse-port"]
         return command
 
     def start(self) -> None:
@@ -546,7 +557,8 @@ def main() -> int:
 
         server = Gunicorn(env, folder)
         server.start()
-        threads = " × 4 threads" if WORKER_CLASS == "gthread" else ""
+        threads = f" × {WORKER_THREADS} threads" if WORKER_CLASS == "gthread" else ""
+        threads += ", a socket per worker" if REUSE_PORT else ""
         cache = "Redis" if "REDIS_URL" in env else "local memory"
         log(f"gunicorn {WORKERS} {WORKER_CLASS} workers{threads} at {server.url} (cache: {cache})")
         log("warming every screen's playlist in every worker…")
@@ -557,6 +569,8 @@ def main() -> int:
             ("whitenoise 200", [STATIC_PATH], None, 200),
             ("playlist 200", playlist_paths, None, 200),
             ("playlist 304", playlist_paths, etags, 304),
+            # The same If-None-Match headers as playlist 304, so gunicorn parses as much.
+            ("no-app 304", [NO_APP_PATH] * len(etags), etags, 304),
         ]
         scripts = {}
         for number, (case, paths, case_etags, expected) in enumerate(cases):
@@ -575,7 +589,7 @@ def main() -> int:
         encoding = "Accept-Encoding: gzip" if GZIP else "no Accept-Encoding"
         log(
             f"wrk -t{THREADS} -c{CONNECTIONS} -d{DURATION}s --latency, {encoding}; "
-            f"{ROUNDS} round(s) of the three cases, the median of each figure is kept"
+            f"{ROUNDS} round(s) of the four cases, the median of each figure is kept"
         )
         runs: dict[str, list[Result]] = {case: [] for case in scripts}
         for number in range(1, ROUNDS + 1):
@@ -601,6 +615,14 @@ def main() -> int:
             verdict = "PASS" if ratio >= goal else "FAIL"
             failed |= verdict == "FAIL"
             out(f"{verdict}  {case} ≥ {goal:g}× whitenoise: {ratio:.2f}×")
+        ceiling = by_case["no-app 304"].requests_per_second / baseline.requests_per_second
+        share = (
+            by_case["playlist 304"].requests_per_second / by_case["no-app 304"].requests_per_second
+        )
+        out(
+            f"Ceiling: gunicorn answering a constant 304 with no application work reaches "
+            f"{ceiling:.2f}× whitenoise on this server; playlist 304 runs at {share:.0%} of it."
+        )
         disturbed = max(r.other_cpu for case_runs in runs.values() for r in case_runs)
         if disturbed > 0.1 * DURATION * (os.cpu_count() or 1):
             out(
