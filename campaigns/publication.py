@@ -11,9 +11,7 @@ from django.db import transaction
 from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache, purge_urls_from_cache
 from wagtail.models import Page
 
-from cms import languages
-
-API_ROOT = "/api/v1/"
+from cms.api.purge import API_ROOT, object_urls, purge_after_commit
 
 
 def api_path(page: Page) -> str | None:
@@ -38,15 +36,9 @@ def api_urls(page: Page) -> list[str]:
     path = api_path(page)
     if path is None:
         return []
-    ids = sorted(page.get_translations(inclusive=True).values_list("pk", flat=True))
-    addresses = [f"{API_ROOT}{path}/"] + [f"{API_ROOT}{path}/{pk}/" for pk in ids]
-    return [url for address in addresses for url in language_variants(address)]
-
-
-def language_variants(address: str) -> list[str]:
-    """An API address as a CDN may hold it: absolute, with and without each `?lang=`."""
-    absolute = urljoin(settings.WAGTAILADMIN_BASE_URL, address)
-    return [absolute, *(f"{absolute}?lang={code}" for code in languages.codes())]
+    return object_urls(
+        path=path, pks=page.get_translations(inclusive=True).values_list("pk", flat=True)
+    )
 
 
 def purge_api_object(*, path: str, pk: int, pages=()) -> None:
@@ -54,7 +46,7 @@ def purge_api_object(*, path: str, pk: int, pages=()) -> None:
     its type's list and detail in the API, and the public `pages` that show it."""
     if not settings.WAGTAILFRONTENDCACHE:
         return
-    urls = language_variants(f"{API_ROOT}{path}/") + language_variants(f"{API_ROOT}{path}/{pk}/")
+    urls = object_urls(path=path, pks=[pk])
     pages = list(pages)
 
     def purge() -> None:
@@ -68,9 +60,8 @@ def purge_api_object(*, path: str, pk: int, pages=()) -> None:
 def purge_api_urls(*, page: Page) -> None:
     """Purge the page's API addresses from the CDN once the change is committed (the CDN
     would otherwise fetch and keep the old answer again)."""
-    urls = api_urls(page)
-    if urls and settings.WAGTAILFRONTENDCACHE:
-        transaction.on_commit(lambda: purge_urls_from_cache(urls))
+    if settings.WAGTAILFRONTENDCACHE:
+        purge_after_commit(api_urls(page))
 
 
 def page_published(*, page: Page) -> None:

@@ -15,6 +15,7 @@ class CmsConfig(AppConfig):
             uploads,  # noqa: F401  registers the private files check
         )
         from cms.api import schema  # noqa: F401  registers the OpenAPI security schemes
+        from cms.api.purge import connect_object_purges
         from cms.models import HomePage
         from cms.signal_handlers import (
             connect_api_cache,
@@ -26,4 +27,5 @@ class CmsConfig(AppConfig):
         # language has its Locale row, so nobody creates them by hand.
         post_migrate.connect(create_locales_after_migrate, sender=self)
         connect_api_cache()
+        connect_object_purges()
         post_save.connect(home_page_created, sender=HomePage, dispatch_uid="translator-groups")

@@ -441,6 +441,14 @@ API_OBJECT_PATHS = {
     "campaigns.organisation": "organisations",
     "campaigns.photosubmission": "photovoice",
 }
+# Saving or deleting one of these purges its API addresses from the CDN (cms/api/purge.py):
+# its own, or, with a field named, those of the object that field points to.
+API_PURGED_ON_SAVE = {
+    "learning.topic": None,
+    "campaigns.video": None,
+    "campaigns.caption": "video",
+    "campaigns.organisation": None,
+}
 # Saving or deleting one of these makes the API build its answers again (pages: publishing).
 API_CONTENT_MODELS = [
     "learning.Topic",

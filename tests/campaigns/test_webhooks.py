@@ -16,13 +16,16 @@ from wagtail.models import Page
 
 from campaigns import services, webhooks
 from campaigns.models import (
+    Caption,
     ConsentRecord,
     DeliveryStatus,
     Organisation,
     StoryPage,
+    Video,
     WebhookDelivery,
     WebhookEndpoint,
 )
+from learning.models import Topic
 from tests.conftest import free_port
 
 pytestmark = pytest.mark.django_db
@@ -583,3 +586,75 @@ def test_withdrawing_the_consent_that_covered_partners_tells_partners(
     assert unpublished == []  # the web consent remains
     assert {payload["event"] for payload, _ in received(receiver)} == {"unpublished"}
     assert story.get_translations(inclusive=True).live().count() == 2
+
+
+# --- Objects that are not pages purge when an editor saves or deletes them -----------------
+
+
+def test_saving_a_video_purges_its_api_addresses(receiver, settings, committed):
+    settings.WAGTAILFRONTENDCACHE = cdn_at(receiver)
+    video = Video.objects.order_by("pk").first()
+    video.title = "A better title"
+
+    with committed():
+        video.save()
+
+    paths = purged(receiver)
+    assert {"/api/v1/videos/", "/api/v1/videos/?lang=ar", f"/api/v1/videos/{video.pk}/"} <= paths
+    assert f"/api/v1/videos/{video.pk}/?lang=uk" in paths
+    assert not any(p.startswith(("/api/v1/topics/", "/api/v1/lessons/")) for p in paths)
+
+
+def test_a_caption_purges_the_video_it_belongs_to(receiver, settings, committed):
+    settings.WAGTAILFRONTENDCACHE = cdn_at(receiver)
+    caption = Caption.objects.order_by("pk").first()
+
+    with committed():
+        caption.delete()
+
+    assert f"/api/v1/videos/{caption.video_id}/" in purged(receiver)
+
+
+def test_saving_a_topic_purges_every_translation(receiver, settings, committed):
+    settings.WAGTAILFRONTENDCACHE = cdn_at(receiver)
+    topic = Topic.objects.filter(locale__language_code="bg").order_by("pk").first()
+    translations = set(
+        Topic.objects.filter(translation_key=topic.translation_key).values_list("pk", flat=True)
+    )
+    assert len(translations) > 1
+
+    with committed():
+        topic.save()
+
+    paths = purged(receiver)
+    assert "/api/v1/topics/" in paths
+    assert {f"/api/v1/topics/{pk}/" for pk in translations} <= paths
+
+
+def test_deleting_an_organisation_purges_it_after_the_commit(
+    receiver, settings, django_capture_on_commit_callbacks
+):
+    settings.WAGTAILFRONTENDCACHE = cdn_at(receiver)
+    organisation = Organisation.objects.create(name="Short-lived partner")
+    pk = organisation.pk
+
+    with django_capture_on_commit_callbacks() as callbacks:
+        organisation.delete()
+        assert purged(receiver) == set()
+
+    for callback in callbacks:
+        callback()
+    assert {"/api/v1/organisations/", f"/api/v1/organisations/{pk}/"} <= purged(receiver)
+
+
+def test_deleting_a_video_purges_its_addresses_once(receiver, settings, committed):
+    settings.WAGTAILFRONTENDCACHE = cdn_at(receiver)
+    video = Video.objects.filter(captions__isnull=False).order_by("pk").first()
+    assert video.captions.count() > 1  # each caption's deletion purges the video too
+    pk = video.pk
+
+    with committed():
+        video.delete()
+
+    detail = [r for r in receiver.requests if r["path"] == f"/api/v1/videos/{pk}/"]
+    assert len(detail) == 1

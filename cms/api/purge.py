@@ -1,0 +1,106 @@
+"""The API's addresses as a CDN holds them, and purging them once a change is committed.
+
+Pages purge through campaigns.publication on publish and unpublish; the objects that are not
+pages (settings.API_PURGED_ON_SAVE: videos, topics, organisations…) purge here when an editor
+saves or deletes one, so a CDN does not keep their old answers for max-age plus
+stale-while-revalidate."""
+
+from collections.abc import Iterable
+from urllib.parse import urljoin
+
+from django.apps import apps
+from django.conf import settings
+from django.db import models, transaction
+from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
+
+from cms import languages
+
+API_ROOT = "/api/v1/"
+
+
+def language_variants(address: str) -> list[str]:
+    """An API address as a CDN may hold it: absolute, with and without each `?lang=`."""
+    absolute = urljoin(settings.WAGTAILADMIN_BASE_URL, address)
+    return [absolute, *(f"{absolute}?lang={code}" for code in languages.codes())]
+
+
+def object_urls(*, path: str, pks: Iterable[int]) -> list[str]:
+    """The list of a type and the detail of each of `pks`, in every language variant."""
+    addresses = [f"{API_ROOT}{path}/"] + [f"{API_ROOT}{path}/{pk}/" for pk in sorted(set(pks))]
+    return [url for address in addresses for url in language_variants(address)]
+
+
+class PurgeBatch:
+    """The addresses one transaction purges when it commits, each once."""
+
+    def __init__(self):
+        self.urls: dict[str, None] = {}  # ordered, without repeats
+        self.done = False
+
+
+class PendingPurge:
+    """One on-commit callback per change; the first to run purges the whole batch."""
+
+    def __init__(self, batch: PurgeBatch):
+        self.batch = batch
+
+    def __call__(self) -> None:
+        if not self.batch.done:
+            self.batch.done = True
+            purge_urls_from_cache(list(self.batch.urls))
+
+
+def purge_after_commit(urls: list[str]) -> None:
+    """Purge once committed: before, the CDN could fetch and keep the old answer again.
+    Changes within one transaction share one purge (deleting a video deletes each of its
+    captions, and each would purge the same addresses)."""
+    if not urls or not settings.WAGTAILFRONTENDCACHE:
+        return
+    batch = None
+    connection = transaction.get_connection()
+    if connection.in_atomic_block:
+        batch = next(
+            (
+                callback.batch
+                for _savepoints, callback, _robust in connection.run_on_commit
+                if isinstance(callback, PendingPurge)
+            ),
+            None,
+        )
+    batch = batch or PurgeBatch()
+    batch.urls.update(dict.fromkeys(urls))
+    transaction.on_commit(PendingPurge(batch))
+
+
+def saved_object_urls(instance: models.Model) -> list[str]:
+    """The API addresses that show a saved or deleted object of settings.API_PURGED_ON_SAVE:
+    its own (every translation's, as a reader may get any of them as a fallback), or its
+    owner's (a caption shows inside its video)."""
+    owner_field = settings.API_PURGED_ON_SAVE[instance._meta.label_lower]
+    if owner_field:
+        field = instance._meta.get_field(owner_field)
+        model, pks = field.related_model, [getattr(instance, field.attname)]
+    else:
+        model, pks = type(instance), [instance.pk]
+        translation_key = getattr(instance, "translation_key", None)
+        if translation_key is not None:
+            pks += model.objects.filter(translation_key=translation_key).values_list(
+                "pk", flat=True
+            )
+    path = settings.API_OBJECT_PATHS[model._meta.label_lower]
+    return object_urls(path=path, pks=[pk for pk in pks if pk is not None])
+
+
+def object_changed(sender, instance, raw: bool = False, **kwargs) -> None:
+    if not raw and settings.WAGTAILFRONTENDCACHE:
+        purge_after_commit(saved_object_urls(instance))
+
+
+def connect_object_purges() -> None:
+    for label in settings.API_PURGED_ON_SAVE:
+        model = apps.get_model(label)
+        uid = f"api-purge-{label}"
+        models.signals.post_save.connect(object_changed, sender=model, dispatch_uid=f"{uid}-save")
+        models.signals.post_delete.connect(
+            object_changed, sender=model, dispatch_uid=f"{uid}-delete"
+        )
