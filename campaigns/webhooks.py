@@ -16,7 +16,7 @@ import urllib.request
 from datetime import UTC, datetime, timedelta
 
 from django.conf import settings
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from wagtail.models import Page
 
@@ -298,3 +298,24 @@ def send_again(*, delivery: WebhookDelivery) -> None:
     delivery.next_attempt_at = None
     delivery.save(update_fields=["status", "attempts", "next_attempt_at"])
     _enqueue(delivery, attempt=1)
+
+
+# --- Housekeeping -----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def prune_deliveries(*, older_than: datetime) -> int:
+    """Delete finished deliveries created before `older_than` and return how many. Pending
+    ones stay, and so does each endpoint's latest, which the admin shows as its last status."""
+    latest = (
+        WebhookDelivery.objects.filter(endpoint=models.OuterRef("endpoint"))
+        .order_by("-created_at", "-pk")
+        .values("pk")[:1]
+    )
+    deleted, _ = (
+        WebhookDelivery.objects.filter(created_at__lt=older_than)
+        .exclude(status=DeliveryStatus.PENDING)
+        .exclude(pk=models.Subquery(latest))
+        .delete()
+    )
+    return deleted

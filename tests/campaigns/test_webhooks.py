@@ -2,6 +2,7 @@
 webhooks get signed deliveries, retried with growing waits. Real HTTP servers in threads
 receive the PURGE requests and the deliveries."""
 
+import io
 import json
 import threading
 import time
@@ -9,6 +10,7 @@ from datetime import timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
@@ -658,3 +660,46 @@ def test_deleting_a_video_purges_its_addresses_once(receiver, settings, committe
 
     detail = [r for r in receiver.requests if r["path"] == f"/api/v1/videos/{pk}/"]
     assert len(detail) == 1
+
+
+# --- Pruning old deliveries --------------------------------------------------------------------
+
+
+def a_delivery(endpoint, status, *, days_old: int) -> WebhookDelivery:
+    delivery = WebhookDelivery.objects.create(
+        endpoint=endpoint, event="published", payload={}, status=status
+    )
+    WebhookDelivery.objects.filter(pk=delivery.pk).update(
+        created_at=timezone.now() - timedelta(days=days_old)
+    )
+    return delivery
+
+
+def test_pruning_deletes_old_finished_deliveries_and_keeps_the_rest(endpoint, organisation):
+    other = WebhookEndpoint.objects.create(organisation=organisation, url="https://b.example/h")
+    old_succeeded = a_delivery(endpoint, DeliveryStatus.SUCCEEDED, days_old=200)
+    old_failed = a_delivery(endpoint, DeliveryStatus.FAILED, days_old=120)
+    old_pending = a_delivery(endpoint, DeliveryStatus.PENDING, days_old=150)
+    recent = a_delivery(endpoint, DeliveryStatus.SUCCEEDED, days_old=10)
+    only_one_of_other = a_delivery(other, DeliveryStatus.FAILED, days_old=300)
+
+    call_command("prune_webhook_deliveries", "--min-age-days", "90", stdout=io.StringIO())
+
+    kept = set(WebhookDelivery.objects.values_list("pk", flat=True))
+    assert kept == {old_pending.pk, recent.pk, only_one_of_other.pk}
+    assert old_succeeded.pk not in kept and old_failed.pk not in kept
+
+
+def test_pruning_keeps_an_endpoints_latest_delivery_however_old(endpoint):
+    older = a_delivery(endpoint, DeliveryStatus.SUCCEEDED, days_old=400)
+    latest = a_delivery(endpoint, DeliveryStatus.FAILED, days_old=100)
+
+    assert webhooks.prune_deliveries(older_than=timezone.now() - timedelta(days=90)) == 1
+
+    assert list(WebhookDelivery.objects.values_list("pk", flat=True)) == [latest.pk]
+    assert not WebhookDelivery.objects.filter(pk=older.pk).exists()
+
+
+def test_pruning_refuses_a_minimum_age_below_one_day():
+    with pytest.raises(CommandError, match="at least 1"):
+        call_command("prune_webhook_deliveries", "--min-age-days", "0")
