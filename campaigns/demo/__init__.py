@@ -34,7 +34,7 @@ from campaigns.models import (
     Video,
 )
 from cms import languages
-from cms.demo import ensure_translations, source_text
+from cms.demo.helpers import ensure_translations, source_text
 from cms.models import HomePage
 
 Log = Callable[[str], None]

@@ -15,7 +15,7 @@ from wagtail.models import Locale
 from campaigns.models import AuditTheme, PhotoSubmission, PhotovoicePage
 from campaigns.photovoice import services
 from cms import languages
-from cms.demo import ensure_translations, source_text
+from cms.demo.helpers import ensure_translations, source_text
 from cms.models import HomePage
 from cms.uploads import clean_photo
 

@@ -16,10 +16,9 @@ from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
 from cms import languages, services
-from cms.demo import polls, texts
+from cms.demo import audit, polls, texts
+from cms.demo.helpers import Log, ensure_translations, rich_text, source_text
 from cms.models import ContentPage, HomePage
-
-Log = Callable[[str], None]
 
 ORDER = 0  # the core loads first: other apps' demo content hangs under its home page
 
@@ -57,67 +56,7 @@ def load_demo(*, log: Log) -> None:
         polls.put_on_home(home=home, poll=poll)
     for page in (home, about):
         _ensure_translations(page=page, log=log)
-    from cms.demo import audit  # imports this module's helpers
-
     audit.load_audit(home=home, log=log, poll=poll)
-
-
-def build_catalog(data, language_code: str) -> dict[str, str]:
-    """Source string → translation for every text found anywhere in `data`.
-
-    A text is a dict of language code → string that has the source language; anything
-    else (lists, tuples, dicts of other things) is searched through."""
-    source = languages.source_language().code
-    found: dict[str, str] = {}
-
-    def walk(value):
-        if isinstance(value, dict):
-            if source in value and all(isinstance(item, str) for item in value.values()):
-                if language_code in value:
-                    found[value[source]] = value[language_code]
-            else:
-                for item in value.values():
-                    walk(item)
-        elif isinstance(value, list | tuple):
-            for item in value:
-                walk(item)
-
-    walk(data)
-    return found
-
-
-def source_text(text: dict[str, str]) -> str:
-    """The source-language string of a demo text."""
-    return text[languages.source_language().code]
-
-
-def ensure_translations(instance, codes: list[str], data, *, log: Log, label: str) -> None:
-    """Translate a page or snippet into each of `codes` that it lacks, with the demo texts
-    in `data` as the catalogue (cms.services.translate_from_catalog)."""
-    existing = set(instance.get_translations().values_list("locale__language_code", flat=True))
-    missing = [code for code in codes if code not in existing]
-    for code in missing:
-        services.translate_from_catalog(
-            instance=instance, language_code=code, catalog=build_catalog(data, code)
-        )
-    if missing:
-        log(f"  {label} → {', '.join(missing)}: translated")
-
-
-def _rich_text(parts: list[tuple[str, dict[str, str]]]) -> str:
-    """Headings, paragraphs and list items (consecutive `li` become one list)."""
-    html, in_list = [], False
-    for tag, text in parts:
-        if tag == "li" and not in_list:
-            html.append("<ul>")
-            in_list = True
-        elif tag != "li" and in_list:
-            html.append("</ul>")
-            in_list = False
-        html.append(f"<{tag}>{source_text(text)}</{tag}>")
-    if in_list:
-        html.append("</ul>")
-    return "".join(html)
 
 
 def _call_to_action(fields: dict[str, dict[str, str]], page: Page) -> tuple[str, dict]:
@@ -144,7 +83,7 @@ def _ensure_home(*, log: Log) -> tuple[HomePage, bool]:
         title=source_text(texts.HOME_TITLE),
         slug=source_text(texts.HOME_SLUG),
         intro=source_text(texts.HOME_INTRO),
-        body=[("rich_text", _rich_text(texts.HOME_BODY))],
+        body=[("rich_text", rich_text(texts.HOME_BODY))],
         locale=source_locale,
     )
     _tree_root(source_locale).add_child(instance=home)
@@ -193,7 +132,7 @@ def _ensure_about(*, home: HomePage, log: Log) -> ContentPage:
     )
     home.add_child(instance=about)
     about.body = [
-        ("rich_text", _rich_text(texts.ABOUT_BODY)),
+        ("rich_text", rich_text(texts.ABOUT_BODY)),
         (
             "quote",
             {

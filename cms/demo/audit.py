@@ -8,28 +8,28 @@ from decimal import Decimal
 from django.db import transaction
 from wagtail.models import Page
 
-from cms import demo
 from cms.demo import audit_texts as texts
+from cms.demo.helpers import Log, ensure_translations, rich_text, source_text
 from cms.models import DataStoryPage
 
 TRANSLATED_INTO = ["en"]  # other languages fall back to English, then Bulgarian
 
 
-def load_audit(*, home: Page, log: demo.Log, poll=None) -> None:
+def load_audit(*, home: Page, log: Log, poll=None) -> None:
     # The audit's attitudes question (cms.demo.polls) ends the story, for readers to answer.
     extra = [("poll", {"poll": poll})] if poll is not None else []
     story = _ensure_story(parent=home, data=texts.AUDIT, log=log, extra=extra)
     parts = [_ensure_story(parent=story, data=data, log=log) for data in (texts.LAB, texts.AGENDA)]
     # The story before its parts: a translation needs its parent translated first.
     for page in (story, *parts):
-        demo.ensure_translations(page, TRANSLATED_INTO, texts.CATALOG, log=log, label=page.title)
+        ensure_translations(page, TRANSLATED_INTO, texts.CATALOG, log=log, label=page.title)
 
 
 @transaction.atomic
 def _ensure_story(
-    *, parent: Page, data: dict, log: demo.Log, extra: list | None = None
+    *, parent: Page, data: dict, log: Log, extra: list | None = None
 ) -> DataStoryPage:
-    text = demo.source_text
+    text = source_text
     slug = text(data["slug"])
     page = DataStoryPage.objects.child_of(parent).filter(slug=slug).first()
     if page is not None:
@@ -54,9 +54,9 @@ def _ensure_story(
 
 
 def _block(kind: str, value) -> tuple[str, object]:
-    text = demo.source_text
+    text = source_text
     if kind == "rich_text":
-        return kind, demo._rich_text(value)
+        return kind, rich_text(value)
     source = {"source": text(texts.AUDIT_SOURCE), "source_url": texts.AUDIT_URL}
     if kind == "statistic":
         return kind, {

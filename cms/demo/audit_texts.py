@@ -354,5 +354,5 @@ AGENDA: dict = {
     ],
 }
 
-# Everything the translations are made from (cms.demo.build_catalog searches it through).
+# Everything the translations are made from (cms.demo.helpers.build_catalog searches it through).
 CATALOG = [AUDIT, LAB, AGENDA, SOURCES, DISCLAIMER, AUDIT_SOURCE]

@@ -10,7 +10,7 @@ from django.utils.html import escape
 from wagtail.models import Locale
 
 from cms import languages
-from cms.demo import ensure_translations, source_text
+from cms.demo.helpers import ensure_translations, source_text
 from cms.models import HomePage
 from learning.demo import texts
 from learning.models import CoursePage, LessonIndexPage, LessonPage, Topic
