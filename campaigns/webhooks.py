@@ -10,6 +10,7 @@ import hmac
 import http.client
 import json
 import logging
+import socket
 import time
 import urllib.error
 import urllib.request
@@ -31,6 +32,7 @@ from campaigns.models import (
     WebhookEvent,
 )
 from campaigns.selectors import public_stories
+from cms.network import is_public_address
 
 logger = logging.getLogger(__name__)
 
@@ -190,7 +192,48 @@ class _NoRedirects(urllib.request.HTTPRedirectHandler):
         return None
 
 
-_opener = urllib.request.build_opener(_NoRedirects)
+class PrivateAddressError(OSError):
+    """The webhook's host is on this platform's own network, not on the internet."""
+
+
+def _public_connection(address, *args, **kwargs) -> socket.socket:
+    """socket.create_connection, refusing a peer that is not a public internet address
+    (unless WEBHOOK_ALLOW_PRIVATE_ADDRESSES): a webhook URL must not reach the database,
+    the cache or a cloud metadata service. The address checked is the one connected to,
+    so a name that resolves differently on the second lookup gains nothing."""
+    sock = socket.create_connection(address, *args, **kwargs)
+    if settings.WEBHOOK_ALLOW_PRIVATE_ADDRESSES:
+        return sock
+    peer = sock.getpeername()[0]
+    if not is_public_address(peer):
+        sock.close()
+        raise PrivateAddressError(f"{address[0]} is {peer}, not a public internet address")
+    return sock
+
+
+class _PublicHTTPConnection(http.client.HTTPConnection):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._create_connection = _public_connection
+
+
+class _PublicHTTPSConnection(http.client.HTTPSConnection):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._create_connection = _public_connection  # before TLS: nothing is sent
+
+
+class _PublicHTTPHandler(urllib.request.HTTPHandler):
+    def http_open(self, req):
+        return self.do_open(_PublicHTTPConnection, req)
+
+
+class _PublicHTTPSHandler(urllib.request.HTTPSHandler):
+    def https_open(self, req):
+        return self.do_open(_PublicHTTPSConnection, req, context=self._context)
+
+
+_opener = urllib.request.build_opener(_NoRedirects, _PublicHTTPHandler, _PublicHTTPSHandler)
 
 
 def retry_delay(attempt: int) -> timedelta:

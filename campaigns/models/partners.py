@@ -6,6 +6,7 @@ import uuid
 from urllib.parse import urlsplit
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
@@ -16,6 +17,7 @@ from wagtail.admin.panels import FieldPanel
 
 from campaigns.models.organisations import Organisation
 from cms.models import in_source_language
+from cms.network import names_own_network
 
 DEFAULT_PORTS = {"http": 80, "https": 443}
 
@@ -166,6 +168,17 @@ class WebhookEndpointForm(WagtailAdminModelForm):
         initial=every_webhook_event,
         error_messages={"required": _("Choose at least one event.")},
     )
+
+    def clean_url(self):
+        url = self.cleaned_data["url"]
+        if not settings.WEBHOOK_ALLOW_PRIVATE_ADDRESSES and names_own_network(url):
+            raise ValidationError(
+                _(
+                    "This address is on the platform's own network. Webhooks go only to "
+                    "partners' servers on the internet."
+                )
+            )
+        return url
 
     def clean_events(self):
         chosen = set(self.cleaned_data["events"])

@@ -397,6 +397,8 @@ CORS_PREFLIGHT_MAX_AGE = 24 * 60 * 60
 # gets, and the waits between them (the last one repeats when there are more attempts).
 WEBHOOK_TIMEOUT_SECONDS = env.get_int("WEBHOOK_TIMEOUT_SECONDS", 10)
 WEBHOOK_MAX_ATTEMPTS = env.get_int("WEBHOOK_MAX_ATTEMPTS", 6)
+# Webhook URLs may reach only public internet addresses, not this platform's own network.
+WEBHOOK_ALLOW_PRIVATE_ADDRESSES = env.get_bool("WEBHOOK_ALLOW_PRIVATE_ADDRESSES", False)
 WEBHOOK_RETRY_DELAYS_SECONDS = [60, 5 * 60, 30 * 60, 2 * 60 * 60, 12 * 60 * 60]
 # How old a signature `campaigns.webhooks.verify_signature` still accepts.
 WEBHOOK_SIGNATURE_TOLERANCE_SECONDS = 5 * 60

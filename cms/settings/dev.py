@@ -14,3 +14,5 @@ WHITENOISE_AUTOREFRESH = True
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 SERVE_MEDIA = True  # uploads from this process (production serves them elsewhere)
+# A partner's test server on this machine may receive webhooks while developing.
+WEBHOOK_ALLOW_PRIVATE_ADDRESSES = env.get_bool("WEBHOOK_ALLOW_PRIVATE_ADDRESSES", True)

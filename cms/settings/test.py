@@ -37,6 +37,10 @@ WAGTAILEMBEDS_FINDERS = [{"class": "campaigns.embeds.StoredOEmbedFinder"}]
 
 SERVE_MEDIA = True  # uploads from this process (production serves them elsewhere)
 
+# The partners' servers of the webhook tests listen on 127.0.0.1; the test of the refusal
+# switches this off.
+WEBHOOK_ALLOW_PRIVATE_ADDRESSES = True
+
 # Every edit is seen at once by the playlist responses of this process.
 SCREEN_PLAYLIST_VERSION_CHECK_SECONDS = 0
 

@@ -27,6 +27,7 @@ from campaigns.models import (
     WebhookDelivery,
     WebhookEndpoint,
 )
+from cms.network import is_public_address
 from learning.models import Topic
 from tests.conftest import free_port
 
@@ -278,6 +279,50 @@ def test_an_unreachable_server_is_a_failed_attempt(organisation, run_worker, com
     assert delivery.next_attempt_at is not None
 
 
+@pytest.mark.parametrize("host", ["127.0.0.1", "localhost"])
+def test_a_webhook_on_the_platforms_own_network_is_refused(
+    receiver, organisation, run_worker, committed, settings, host
+):
+    settings.WEBHOOK_ALLOW_PRIVATE_ADDRESSES = False
+    port = receiver.url.rsplit(":", 1)[1]
+    inside = WebhookEndpoint.objects.create(
+        organisation=organisation, url=f"http://{host}:{port}/hooks"
+    )
+    publish(lesson("en"), committed)
+
+    run_worker()
+
+    assert receiver.requests == []  # not even connected to, let alone sent the payload
+    [delivery] = WebhookDelivery.objects.filter(endpoint=inside)
+    assert delivery.status == DeliveryStatus.PENDING and delivery.attempts == 1
+    assert delivery.last_response_code is None
+    assert "not a public internet address" in delivery.last_error
+
+
+@pytest.mark.parametrize(
+    ("address", "public"),
+    [
+        ("93.184.215.14", True),
+        ("2606:4700:4700::1111", True),
+        ("127.0.0.1", False),
+        ("10.1.2.3", False),
+        ("172.16.0.9", False),
+        ("192.168.1.1", False),
+        ("169.254.169.254", False),  # cloud metadata
+        ("100.64.0.1", False),  # shared address space
+        ("0.0.0.0", False),
+        ("224.0.0.1", False),
+        ("::1", False),
+        ("fd00::1", False),
+        ("fe80::1", False),
+        ("::ffff:10.0.0.1", False),  # IPv4 written in IPv6
+        ("::ffff:93.184.215.14", True),
+    ],
+)
+def test_which_addresses_a_webhook_may_reach(address, public):
+    assert is_public_address(address) is public
+
+
 def test_a_redirect_is_not_followed(receiver, endpoint, run_worker, committed):
     receiver.statuses = [301]
     publish(lesson("en"), committed)
@@ -481,6 +526,30 @@ def test_the_purge_waits_for_the_commit(receiver, settings, django_capture_on_co
 
 
 # --- Admin ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://10.0.0.5/hooks",
+        "http://localhost:8000/hooks",
+        "http://api.localhost/hooks",
+        "http://[::1]/hooks",
+        "http://169.254.169.254/latest/meta-data/",
+    ],
+)
+def test_the_admin_refuses_an_address_on_the_platforms_own_network(
+    english_editor, organisation, settings, url
+):
+    settings.WEBHOOK_ALLOW_PRIVATE_ADDRESSES = False
+    add = reverse("wagtailsnippets_campaigns_webhookendpoint:add")
+    data = {"organisation": organisation.pk, "events": ["published"], "active": "on"}
+
+    response = english_editor.post(add, {**data, "url": url})
+
+    assert response.status_code == 200
+    assert "platform's own network" in " ".join(response.context["form"].errors["url"])
+    assert not WebhookEndpoint.objects.filter(url=url).exists()
 
 
 def test_an_endpoint_is_created_in_the_admin_with_its_secret(english_editor, organisation):
