@@ -44,3 +44,11 @@ def connect_api_cache() -> None:
         uid = f"api-{model._meta.label_lower}"
         post_save.connect(api_content_changed, sender=model, dispatch_uid=f"{uid}-save")
         post_delete.connect(api_content_changed, sender=model, dispatch_uid=f"{uid}-delete")
+
+
+def poll_deleted(sender, instance, **kwargs) -> None:
+    from cms.polls import services as polls
+
+    # After the commit, when every row deleted with it (a whole tree of translations) is gone.
+    key = instance.translation_key
+    transaction.on_commit(lambda: polls.forget_votes_of_deleted_poll(poll_key=key))

@@ -5,7 +5,7 @@ from uuid import UUID
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from cms.polls.models import PollVote
+from cms.polls.models import Poll, PollVote
 from cms.polls.selectors import ReaderPoll
 
 
@@ -29,3 +29,13 @@ def record_vote(*, reader_poll: ReaderPoll, option_key: UUID, language_code: str
     return PollVote.objects.create(
         poll_key=reader_poll.key, option_key=option_key, language=language_code
     )
+
+
+def forget_votes_of_deleted_poll(*, poll_key: UUID) -> int:
+    """Delete the votes of a poll that no language has any more; return how many. Deleting
+    one translation keeps them: the other languages still count them, and a translation made
+    again shares the key."""
+    if Poll.objects.filter(translation_key=poll_key).exists():
+        return 0
+    deleted, _ = PollVote.objects.filter(poll_key=poll_key).delete()
+    return deleted

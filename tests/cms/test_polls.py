@@ -87,6 +87,28 @@ def test_votes_in_bulgarian_and_english_count_for_the_same_answers():
     assert (answer["label"], answer["votes"], answer["percent"]) == ("Yes", 2, 100.0)
 
 
+def test_votes_stay_while_any_language_has_the_poll_and_go_with_the_last(
+    django_capture_on_commit_callbacks,
+):
+    poll = make_poll()
+    english = poll.get_translation(Locale.objects.get(language_code="en"))
+    for language, option in [("bg", keys(poll)[0]), ("en", keys(english)[1])]:
+        PollVote.objects.create(poll_key=poll.translation_key, option_key=option, language=language)
+    other = make_poll(translate_to=())
+    PollVote.objects.create(
+        poll_key=other.translation_key, option_key=keys(other)[0], language="bg"
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        english.delete()
+    assert PollVote.objects.filter(poll_key=poll.translation_key).count() == 2
+
+    with django_capture_on_commit_callbacks(execute=True):
+        poll.delete()
+    assert not PollVote.objects.filter(poll_key=poll.translation_key).exists()
+    assert PollVote.objects.filter(poll_key=other.translation_key).count() == 1
+
+
 # --- Voting without JavaScript ----------------------------------------------------------
 
 
