@@ -63,7 +63,7 @@ def purge_after_commit(urls: list[str]) -> None:
             (
                 callback.batch
                 for _savepoints, callback, _robust in connection.run_on_commit
-                if isinstance(callback, PendingPurge)
+                if isinstance(callback, PendingPurge) and not callback.batch.done
             ),
             None,
         )

@@ -718,6 +718,20 @@ def test_deleting_an_organisation_purges_it_after_the_commit(
     assert {"/api/v1/organisations/", f"/api/v1/organisations/{pk}/"} <= purged(receiver)
 
 
+def test_a_second_change_in_the_same_outer_transaction_purges_again(receiver, settings, committed):
+    # Tests (and callers of on_commit hooks run early) keep finished callbacks in the list.
+    settings.WAGTAILFRONTENDCACHE = cdn_at(receiver)
+    video = Video.objects.order_by("pk").first()
+
+    with committed():
+        video.save()
+    receiver.requests.clear()
+    with committed():
+        video.save()
+
+    assert f"/api/v1/videos/{video.pk}/" in purged(receiver)
+
+
 def test_deleting_a_video_purges_its_addresses_once(receiver, settings, committed):
     settings.WAGTAILFRONTENDCACHE = cdn_at(receiver)
     video = Video.objects.filter(captions__isnull=False).order_by("pk").first()
