@@ -8,7 +8,7 @@ from urllib.parse import urljoin
 
 from django.conf import settings
 from django.db import transaction
-from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache, purge_urls_from_cache
+from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
 from wagtail.models import Page
 
 from cms.api.purge import API_ROOT, object_urls, purge_after_commit
@@ -46,15 +46,10 @@ def purge_api_object(*, path: str, pk: int, pages=()) -> None:
     its type's list and detail in the API, and the public `pages` that show it."""
     if not settings.WAGTAILFRONTENDCACHE:
         return
-    urls = object_urls(path=path, pks=[pk])
+    purge_after_commit(object_urls(path=path, pks=[pk]))
     pages = list(pages)
-
-    def purge() -> None:
-        purge_urls_from_cache(urls)
-        if pages:
-            purge_pages_from_cache(pages)
-
-    transaction.on_commit(purge)
+    if pages:
+        transaction.on_commit(lambda: purge_pages_from_cache(pages))
 
 
 def purge_api_urls(*, page: Page) -> None:

@@ -85,11 +85,11 @@ def _poster_image(video: Video, path: str, info: media.VideoInfo):
     return get_image_model().objects.create(
         title=f"{video.title} (poster)",
         file=ContentFile(jpeg, name=f"video-{video.pk}-poster.jpg"),
-        collection=_root_collection(),
+        collection=root_collection(),
     )
 
 
-def _root_collection() -> Collection:
+def root_collection() -> Collection:
     # Wagtail's migrations create it, but `manage.py flush` (and every transactional
     # test) empties the table.
     return Collection.get_first_root_node() or Collection.add_root(name="Root")

@@ -21,6 +21,7 @@ from wagtail.utils.file import hash_filelike
 from campaigns import publication
 from campaigns.models import AuditTheme, PhotoSubmission, PhotovoicePage
 from campaigns.photovoice.selectors import token_hash
+from campaigns.services import root_collection
 from cms.uploads import CleanPhoto
 
 logger = logging.getLogger(__name__)
@@ -107,7 +108,7 @@ def send_withdrawal_link(*, submission: PhotoSubmission, token: str) -> bool:
 
 
 def photovoice_collection() -> Collection:
-    root = Collection.get_first_root_node() or Collection.add_root(name="Root")
+    root = root_collection()
     existing = root.get_children().filter(name=COLLECTION_NAME).first()
     return existing or root.add_child(name=COLLECTION_NAME)
 

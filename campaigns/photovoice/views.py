@@ -127,7 +127,6 @@ def _render(request, page, *, themes, form, status: int = 200, problem: str | No
         sent=request.GET.get("sent") == "1" and status == 200,
         problem=problem,
         gallery_problem=gallery_problem,
-        max_upload_mb=settings.PHOTOVOICE_MAX_UPLOAD_MB,
     )
     return TemplateResponse(request, page.get_template(request), context, status=status)
 

@@ -1,7 +1,6 @@
 """The chart block editors fill in: labels, one or more series of numbers, where they come
 from. It renders as an SVG picture (cms.charts.svg) with a table of the same numbers."""
 
-import uuid
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -96,12 +95,21 @@ class ChartBlock(blocks.StructBlock):
             chart = svg.bar_chart(labels, series)
         context.update(
             chart=chart,
-            # Unique per rendering: a page may show several charts, each with its own ids.
-            chart_id=f"chart-{uuid.uuid4().hex[:8]}",
+            chart_id=chart_id(parent_context),
             direction=language.direction,
             rows=table_rows(chart, labels),
         )
         return context
+
+
+def chart_id(parent_context) -> str:
+    """The chart's id in its page: "chart-1", "chart-2"… counted per request, so a page may
+    show several charts and still be the same bytes (and ETag) on every rendering."""
+    request = (parent_context or {}).get("request")
+    if request is None:
+        return "chart-1"
+    request.charts_drawn = getattr(request, "charts_drawn", 0) + 1
+    return f"chart-{request.charts_drawn}"
 
 
 def table_rows(chart: svg.Chart, labels: list[str]) -> list[tuple[str, list[svg.Mark]]]:

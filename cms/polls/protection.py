@@ -79,7 +79,10 @@ def is_cross_site(request: HttpRequest) -> bool:
         return False  # not a browser, or a very old one: not a cross-site forgery vector
     trusted = {urlsplit(entry).netloc for entry in settings.CSRF_TRUSTED_ORIGINS}
     # The host alone: behind a load balancer that ends TLS the scheme may differ.
-    host = urlsplit(origin).netloc
+    try:
+        host = urlsplit(origin).netloc
+    except ValueError:  # not a URL ("http://["): no browser sends that from this site
+        return True
     return origin == "null" or (host != request.get_host() and host not in trusted)
 
 

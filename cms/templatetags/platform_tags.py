@@ -1,10 +1,8 @@
-from decimal import Decimal
-
 from django import template
-from django.utils import formats
 from django.utils.html import format_html
 
 from cms import languages, selectors
+from cms.charts.svg import format_number
 
 register = template.Library()
 
@@ -30,6 +28,4 @@ def text_language(item) -> str:
 def figure(value) -> str:
     """A statistic's number as readers of the active language write it: no trailing zeros
     (1.3, not 1.30), the language's decimal mark and, where it has one, digit grouping."""
-    number = Decimal(value)
-    number = number.quantize(Decimal(1)) if number == number.to_integral() else number.normalize()
-    return formats.number_format(number, use_l10n=True, force_grouping=True)
+    return format_number(value)

@@ -408,6 +408,25 @@ def test_the_gallery_filters_by_theme_and_shows_only_web_consent(client, moderat
     assert "There is no theme “weather”" in unknown.content.decode()
 
 
+def test_the_gallerys_queries_do_not_grow_with_its_photos(client, moderator):
+    # Each photo's three renditions come from Wagtail's rendition cache, not a query each.
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    approved(moderator, caption="Count: the first photo")
+    client.get(PAGE)  # renditions made once; a reader's visit only reads them
+    with CaptureQueriesContext(connection) as few:
+        client.get(PAGE)
+    for number in range(3):
+        approved(moderator, caption=f"Count: photo {number}")
+    client.get(PAGE)
+    with CaptureQueriesContext(connection) as more:
+        response = client.get(PAGE)
+
+    assert "Count: photo 2" in response.content.decode()
+    assert len(more) == len(few)
+
+
 def test_the_api_lists_only_approved_photos_shared_with_partners(client, moderator):
     shared = approved(moderator, caption="API: the market on Saturday")
     web_only = approved(moderator, partners=False, caption="API: web only")

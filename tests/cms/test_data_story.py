@@ -51,6 +51,16 @@ def test_the_bulgarian_story_shows_the_audit_figures_sources_and_disclaimer(clie
     assert "Европейската комисия не отговаря" in soup.select_one(".funding-disclaimer").get_text()
 
 
+def test_the_story_is_the_same_bytes_on_every_rendering_with_an_id_per_chart(client):
+    first, second = client.get(BG_URL), client.get(BG_URL)
+
+    assert first.content == second.content  # so its ETag holds and a repeat visit gets a 304
+    ids = [svg["aria-labelledby"] for svg in soup_of(first).select("svg.chart-svg")]
+    assert len(ids) > 1 and len(set(ids)) == len(ids)
+    revisit = client.get(BG_URL, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert revisit.status_code == 304
+
+
 def test_the_english_story_has_english_numbers_and_links_to_its_parts(client):
     soup = soup_of(client.get(EN_URL))
 

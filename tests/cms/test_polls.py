@@ -269,6 +269,7 @@ def test_an_unknown_poll_is_a_404_with_a_message():
         ("other poll", {}),
         ("valid", {"HTTP_ORIGIN": "https://evil.example"}),
         ("valid", {"HTTP_ORIGIN": "null"}),
+        ("valid", {"HTTP_ORIGIN": "http://["}),
         ("valid", {"HTTP_SEC_FETCH_SITE": "cross-site"}),
     ],
     ids=[
@@ -277,6 +278,7 @@ def test_an_unknown_poll_is_a_404_with_a_message():
         "other poll's token",
         "other origin",
         "null origin",
+        "origin that is no URL",
         "cross-site fetch",
     ],
 )
