@@ -7,6 +7,8 @@ class CampaignsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from campaigns import signal_handlers
+        from campaigns.partners import signals as partners
+        from campaigns.screens import signals as screens
 
-        signal_handlers.connect()
+        screens.connect()
+        partners.connect()

@@ -1,18 +1,32 @@
 """Background work, run by `manage.py db_worker --backend videos` and
-`manage.py db_worker --backend webhooks`."""
+`manage.py db_worker --backend webhooks`. The work itself lives in its room; these entry
+points stay here because django-tasks-db stores their import paths with every queued task."""
 
+from datetime import datetime
+
+from django.db import transaction
 from django_tasks import task
 
-from campaigns import services, webhooks
+from campaigns.partners import webhooks
+from campaigns.videos import processing
 
 
 @task(backend="videos")
 def process_video(video_id: int, file_name: str) -> str:
-    video = services.process_video(video_id=video_id, file_name=file_name)
+    video = processing.process_video(video_id=video_id, file_name=file_name)
     return video.processing_status if video else "superseded"
 
 
 @task(backend="webhooks")
 def deliver_webhook(delivery_id: str, attempt: int) -> str:
-    """One attempt; a failed one enqueues the next with `run_after` (campaigns.webhooks)."""
-    return webhooks.deliver(delivery_id=delivery_id, attempt=attempt)
+    """One attempt; a failed one is tried again later (campaigns.partners.webhooks)."""
+    status, retry_at = webhooks.deliver(delivery_id=delivery_id, attempt=attempt)
+    if retry_at is not None:
+        enqueue_webhook(delivery_id, attempt=attempt + 1, run_after=retry_at)
+    return status
+
+
+def enqueue_webhook(delivery_id: str, *, attempt: int, run_after: datetime | None = None) -> None:
+    """Queue attempt number `attempt` once the current transaction commits."""
+    queued = deliver_webhook.using(run_after=run_after) if run_after else deliver_webhook
+    transaction.on_commit(lambda: queued.enqueue(delivery_id, attempt))

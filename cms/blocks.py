@@ -1,4 +1,6 @@
-"""Blocks shared by every app's pages. Apps build their own StreamBlocks from these."""
+"""Blocks shared by every app's pages, and the body of generic pages (ContentStreamBlock),
+which the core's features (polls, figures) add to. Apps build their own StreamBlocks from
+these."""
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -6,20 +8,10 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 
+from cms.data_stories.blocks import StatisticBlock
 from cms.polls.blocks import PollBlock
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
-
-
-class SameInEveryLanguageBlock(blocks.CharBlock):
-    """Text that is the same in every language (a phone number, a year such as 2016/2017):
-    wagtail-localize copies it to translations instead of asking translators for it."""
-
-    def get_translatable_segments(self, value):
-        return []
-
-    def restore_translated_segments(self, value, segments):
-        return value
 
 
 class ImageWithAltTextBlock(blocks.StructBlock):
@@ -81,26 +73,6 @@ class CallToActionBlock(blocks.StructBlock):
                 message = ValidationError(_("Choose a page or enter a web address."))
             raise StructBlockValidationError(block_errors={"page": message})
         return value
-
-
-class StatisticBlock(blocks.StructBlock):
-    """One figure with where it comes from: "2.5 % of Sofia's people are foreigners"."""
-
-    value = blocks.DecimalBlock(label=_("Value"), decimal_places=2)
-    unit = blocks.CharBlock(
-        label=_("Unit"), required=False, max_length=30, help_text=_("%, million, people…")
-    )
-    label = blocks.CharBlock(label=_("What it counts"), max_length=200)
-    year = SameInEveryLanguageBlock(
-        label=_("Year or period"), required=False, max_length=20, help_text=_("2016 or 2016/2017")
-    )
-    source = blocks.CharBlock(label=_("Source"), max_length=250)
-    source_url = blocks.URLBlock(label=_("Source address"), required=False)
-
-    class Meta:
-        icon = "table"
-        label = _("Statistic")
-        template = "blocks/statistic_block.html"
 
 
 class ContentStreamBlock(blocks.StreamBlock):

@@ -85,6 +85,13 @@ def fallback_chain(code: str) -> list[str]:
     return chain
 
 
+def reader_languages(language_code: str | None = None) -> list[str]:
+    """The reader's language (the current one unless given) followed by its fallback chain:
+    the order content is chosen in."""
+    code = language_code or current().code
+    return [code, *fallback_chain(code)]
+
+
 @register()
 def check_platform_languages(app_configs, **kwargs):
     """Catch a mistyped PLATFORM_LANGUAGES at start-up rather than on a reader's request."""

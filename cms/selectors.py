@@ -1,13 +1,10 @@
 """Reads that belong to the platform core: readiness probes and page language links."""
 
 import uuid
-from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TypeVar
 
 from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, connections
-from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from wagtail.models import Page
 
@@ -58,7 +55,7 @@ def language_links(*, page: Page | None, request: HttpRequest) -> list[LanguageL
 
     Where the page has a live translation the link goes to it; otherwise to the same
     path under the other language's prefix, which routing answers with the nearest
-    fallback (see cms.models.LocalizedRoutingMixin)."""
+    fallback (see cms.translatable.LocalizedRoutingMixin)."""
     current = languages.current().code
     if page is None:
         return [
@@ -82,51 +79,3 @@ def language_links(*, page: Page | None, request: HttpRequest) -> list[LanguageL
             url = f"/{language.code}/"
         links.append(LanguageLink(language, url, language.code == current, translation is not None))
     return links
-
-
-Translatable = TypeVar("Translatable")
-
-
-def reader_languages(language_code: str | None = None) -> list[str]:
-    """The reader's language followed by its fallback chain: the order content is chosen in."""
-    code = language_code or languages.current().code
-    return [code, *languages.fallback_chain(code)]
-
-
-def in_reader_language(
-    objects: Iterable[Translatable], *, language_code: str | None = None
-) -> dict[uuid.UUID, Translatable]:
-    """For each translation key among `objects` (pages or snippets of several languages,
-    with `locale` selected), the one in the reader's language, else the nearest language of
-    its fallback chain. Objects in languages outside the chain are left out."""
-    rank = {code: position for position, code in enumerate(reader_languages(language_code))}
-    best: dict[uuid.UUID, Translatable] = {}
-    for item in objects:
-        position = rank.get(item.locale.language_code)
-        if position is None:
-            continue
-        chosen = best.get(item.translation_key)
-        if chosen is None or position < rank[chosen.locale.language_code]:
-            best[item.translation_key] = item
-    return best
-
-
-def children_of_any_translation(page: Page) -> Q:
-    """A filter for pages whose parent is `page` in any of its languages (one query)."""
-    condition = Q(pk__in=[])
-    for translation in page.get_translations(inclusive=True).only("path", "depth"):
-        condition |= Q(path__startswith=translation.path, depth=translation.depth + 1)
-    return condition
-
-
-def ordered_in_reader_language(
-    objects: QuerySet, keys: list, language_code: str | None = None
-) -> list:
-    """The objects with these translation keys, in the order of `keys` (repeats dropped),
-    each in the reader's language or the nearest one of its fallback chain; keys with no
-    version in those languages are skipped. One query."""
-    candidates = objects.filter(
-        translation_key__in=keys, locale__language_code__in=reader_languages(language_code)
-    ).select_related("locale")
-    best = in_reader_language(candidates, language_code=language_code)
-    return [best[key] for key in dict.fromkeys(keys) if key in best]

@@ -6,7 +6,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms import api, views
+from cms import views
+from cms.api import errors as api_errors
 from cms.sitemaps import AllLanguagesSitemap
 
 urlpatterns = [
@@ -21,8 +22,8 @@ urlpatterns = [
         name="sitemap",
     ),
     path("api/v1/", include("cms.api.urls")),
-    re_path(r"^api/(?P<path>[\s\S]*)$", api.not_found),  # any character, newlines too
-    path("screens/", include("campaigns.urls")),
+    re_path(r"^api/(?P<path>[\s\S]*)$", api_errors.not_found),  # any character, newlines too
+    path("screens/", include("campaigns.screens.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", views.choose_language, name="choose_language"),

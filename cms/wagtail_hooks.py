@@ -1,49 +1,6 @@
-from django.urls import include, path
-from wagtail import hooks
-from wagtail.models import TranslatableMixin
+"""Wagtail finds each app's `wagtail_hooks`; the core's features register theirs here."""
 
-from cms import admin_views
-from cms.polls import wagtail_hooks as poll_hooks  # noqa: F401  (registers polls)
+from cms.polls import wagtail_hooks as polls
+from cms.translation import wagtail_hooks as translation
 
-
-@hooks.register("register_admin_viewset")
-def register_translation_coverage():
-    return admin_views.TranslationCoverageViewSet()
-
-
-# Order -1: before wagtail-localize's own hooks and paths, which would otherwise answer first.
-
-
-@hooks.register("register_admin_urls", order=-1)
-def limit_wagtail_localize_to_translators_languages():
-    return [path("localize/", include(admin_views.wagtail_localize_urls()))]
-
-
-@hooks.register("before_edit_snippet", order=-1)
-def edit_only_own_languages(request, instance):
-    if isinstance(instance, TranslatableMixin):
-        return admin_views.refuse_other_language(
-            request, type(instance), instance.locale.language_code
-        )
-    return None
-
-
-@hooks.register("before_create_snippet", order=-1)
-def create_only_in_own_languages(request, model):
-    if issubclass(model, TranslatableMixin):
-        return admin_views.refuse_other_language(
-            request, model, admin_views.locale_code_of_new_snippet(request)
-        )
-    return None
-
-
-@hooks.register("before_delete_snippet", order=-1)
-def delete_only_in_own_languages(request, instances):
-    for instance in instances:
-        if isinstance(instance, TranslatableMixin):
-            refused = admin_views.refuse_other_language(
-                request, type(instance), instance.locale.language_code
-            )
-            if refused:
-                return refused
-    return None
+__all__ = ["polls", "translation"]

@@ -14,7 +14,8 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from cms.blocks import ImageWithAltTextBlock, SameInEveryLanguageBlock
+from cms.blocks import ImageWithAltTextBlock
+from cms.translation.blocks import SameInEveryLanguageBlock
 
 EASY_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 _BLOCK_ELEMENTS = ["p", "li", "h2", "h3", "h4", "blockquote"]

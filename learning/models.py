@@ -3,6 +3,8 @@ import math
 from django import forms
 from django.conf import settings
 from django.db import models
+from django.template.response import TemplateResponse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
@@ -10,11 +12,13 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail.users.models import UserProfile
 from wagtail_localize.fields import SynchronizedField
 
-from cms.models import LocalizedRoutingMixin, TranslatableTerm, in_source_language
-from cms.selectors import ordered_in_reader_language
+from cms.querysets import TranslatedPageManager
+from cms.translatable import LocalizedRoutingMixin, TranslatableTerm, in_source_language
 from learning import easy_language
+from learning.admin_messages import describe_report
 from learning.blocks import LessonStreamBlock
 from learning.panels import EasyLanguagePanel
 
@@ -50,10 +54,8 @@ class LessonIndexPage(LocalizedRoutingMixin, Page):
     class Meta:
         verbose_name = _("lesson index")
 
-    def serve(self, request, *args, **kwargs):
-        from learning.views import lesson_index  # the listing is a view; the page routes to it
-
-        return lesson_index(request, index_page=self)
+    # Served by learning.views.lesson_index (an `on_serve_page` hook in
+    # learning/wagtail_hooks.py): the filters, the search and the pages of the list.
 
 
 class LessonPage(LocalizedRoutingMixin, Page):
@@ -107,6 +109,8 @@ class LessonPage(LocalizedRoutingMixin, Page):
     template = "learning/lesson_page.html"
     preview_modes = [("", _("Lesson")), ("easy-language", _("Easy-language check"))]
 
+    objects = TranslatedPageManager()
+
     class Meta:
         verbose_name = _("lesson")
 
@@ -145,10 +149,8 @@ class LessonPage(LocalizedRoutingMixin, Page):
         self.set_derived_fields()
 
     def get_context(self, request, *args, **kwargs):
-        from learning.selectors import topics_in_reader_language
-
         context = super().get_context(request, *args, **kwargs)
-        by_key = {topic.translation_key: topic for topic in topics_in_reader_language()}
+        by_key = {topic.translation_key: topic for topic in Topic.objects.in_reader_language()}
         context["display_topics"] = [
             by_key[topic.translation_key]
             for topic in self.topics.all()
@@ -159,13 +161,19 @@ class LessonPage(LocalizedRoutingMixin, Page):
 
     def related_in_reader_language(self) -> list["LessonPage"]:
         keys = [child.value.translation_key for child in self.related_lessons if child.value]
-        return ordered_in_reader_language(LessonPage.objects.live().public(), keys)
+        return LessonPage.objects.live().public().ordered_in_reader_language(keys)
 
     def serve_preview(self, request, mode_name):
         if mode_name == "easy-language":
-            from learning.views import easy_language_preview
-
-            return easy_language_preview(request, lesson=self)
+            # The editor's live check: score and offending sentences of the text being
+            # edited, worded in the editor's own admin language.
+            editor_language = UserProfile.get_for_user(request.user).get_preferred_language()
+            with translation.override(editor_language):
+                return TemplateResponse(
+                    request,
+                    "learning/admin/easy_language_preview.html",
+                    {"lesson": self, "report": describe_report(self.easy_language_report())},
+                ).render()
         return super().serve_preview(request, mode_name)
 
 
@@ -191,4 +199,4 @@ class CoursePage(LocalizedRoutingMixin, Page):
         """The course's live lessons in order, each in the reader's language or the nearest
         one of its fallback chain (two queries, whatever the number of lessons)."""
         keys = [child.value.translation_key for child in self.lessons if child.value]
-        return ordered_in_reader_language(LessonPage.objects.live().public(), keys)
+        return LessonPage.objects.live().public().ordered_in_reader_language(keys)

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from wagtail.models import Locale
 
-from cms.selectors import children_of_any_translation, in_reader_language, reader_languages
+from cms import languages
 from learning.models import LessonIndexPage, LessonPage, Topic
 
 
@@ -17,9 +17,8 @@ class LessonFilters:
 
 def topics_in_reader_language(language_code: str | None = None) -> list[Topic]:
     """Every topic, in the reader's language where translated, sorted by its name there."""
-    topics = Topic.objects.filter(locale__language_code__in=reader_languages(language_code))
-    chosen = in_reader_language(topics.select_related("locale"), language_code=language_code)
-    return sorted(chosen.values(), key=lambda topic: topic.name.casefold())
+    topics = Topic.objects.in_reader_language(language_code)
+    return sorted(topics, key=lambda topic: topic.name.casefold())
 
 
 def lessons_for_index(
@@ -30,24 +29,17 @@ def lessons_for_index(
 
     A fixed number of queries whatever the number of lessons: translations of the index,
     the lessons, their topics (and the search, when there is a query)."""
-    codes = reader_languages(language_code)
-    lessons = (
-        LessonPage.objects.live()
-        .public()
-        .filter(children_of_any_translation(index_page), locale__language_code__in=codes)
-    )
+    lessons = LessonPage.objects.live().public().children_of_any_translation(index_page)
     if filters.level:
         lessons = lessons.filter(level=filters.level)
     if filters.topic:
         lessons = lessons.filter(topics__slug=filters.topic)
-    lessons = (
-        lessons.select_related("locale").prefetch_related("topics").defer_streamfields().distinct()
-    )
-    chosen = list(in_reader_language(lessons, language_code=language_code).values())
+    lessons = lessons.prefetch_related("topics").defer_streamfields().distinct()
+    chosen = lessons.in_reader_language(language_code)
     if filters.query:
         # Search the version the reader gets: an English reader's query does not match the
         # Bulgarian source of a lesson that has an English translation.
-        matching = set(_search(filters.query, codes))
+        matching = set(_search(filters.query, languages.reader_languages(language_code)))
         chosen = [lesson for lesson in chosen if lesson.pk in matching]
     return sorted(chosen, key=lambda lesson: (lesson.level, lesson.title.casefold()))
 

@@ -2,13 +2,10 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.utils import translation
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
-from wagtail.users.models import UserProfile
 
 from learning import selectors
-from learning.admin_messages import describe_report
 from learning.forms import LessonFilterForm, QuizAnswerForm
 from learning.models import LessonIndexPage, LessonPage
 
@@ -78,16 +75,3 @@ def check_quiz(request, page_id: int):
             status = 400
             context["quiz_result"] = {"question": question.id, "missing_answer": True}
     return TemplateResponse(request, lesson.get_template(request), context, status=status)
-
-
-def easy_language_preview(request, *, lesson: LessonPage):
-    """The editor's live check (a preview mode): score and offending sentences of the text
-    being edited, worded in the editor's own admin language."""
-    report = lesson.easy_language_report()
-    editor_language = UserProfile.get_for_user(request.user).get_preferred_language()
-    with translation.override(editor_language):
-        return TemplateResponse(
-            request,
-            "learning/admin/easy_language_preview.html",
-            {"lesson": lesson, "report": describe_report(report)},
-        ).render()

@@ -9,7 +9,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from learning import easy_language
-from learning.models import LessonPage, Topic
+from learning.models import LessonIndexPage, LessonPage, Topic
+from learning.views import lesson_index
 
 
 class TopicViewSet(SnippetViewSet):
@@ -77,3 +78,17 @@ def check_easy_language_before_publishing(request, page):
         + details,
     )
     return None
+
+
+# Wagtail serves a page through the `on_serve_page` chain; a high order puts this innermost,
+# where `page.serve` would be called: view restrictions and the other checks run first.
+@hooks.register("on_serve_page", order=100)
+def serve_lesson_index(serve):
+    """The lesson list is a view (filters, search, pages of results)."""
+
+    def inner(page, request, serve_args, serve_kwargs):
+        if isinstance(page, LessonIndexPage):
+            return lesson_index(request, index_page=page)
+        return serve(page, request, serve_args, serve_kwargs)
+
+    return inner

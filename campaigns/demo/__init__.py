@@ -18,21 +18,14 @@ from django.utils import timezone
 from wagtail.embeds.blocks import EmbedValue
 from wagtail.models import Locale
 
-from campaigns import media, services
 from campaigns.demo import texts
 from campaigns.demo.photovoice import load_photovoice
 from campaigns.demo.screens import ensure_screens
-from campaigns.models import (
-    CampaignIndexPage,
-    CampaignPage,
-    Caption,
-    ConsentRecord,
-    Organisation,
-    StoryIndexPage,
-    StoryPage,
-    Theme,
-    Video,
-)
+from campaigns.pages.models import CampaignIndexPage, CampaignPage
+from campaigns.stories import services as consent
+from campaigns.stories.models import ConsentRecord, Organisation, StoryIndexPage, StoryPage, Theme
+from campaigns.videos import media, processing
+from campaigns.videos.models import Caption, Video
 from cms import languages
 from cms.demo.helpers import ensure_translations, source_text
 from cms.models import HomePage
@@ -133,7 +126,7 @@ def _ensure_clip(clip: dict, *, log: Log) -> Video:
         caption.file.save(f"{clip['key']}-{code}.vtt", ContentFile(_webvtt(lines)), save=False)
         caption.save()
     # Processed here rather than by the worker, so the demo is complete at once.
-    video = services.process_video(video_id=video.pk, file_name=video.file.name)
+    video = processing.process_video(video_id=video.pk, file_name=video.file.name)
     log(f"Video: created “{video.title}” ({video.processing_status}, {video.duration_seconds}s)")
     return video
 
@@ -180,14 +173,16 @@ def _ensure_story(
     index.add_child(instance=story)
     story.themes.set([themes[slug] for slug in data["themes"]])
     # Consent comes first: without it a story is never published.
-    ConsentRecord.objects.create(
-        story=story,
-        given_by=f"{source_text(data['person_name'])} ({source_text(data['title'])})",
-        given_on=datetime.date(2019, 5, 15),
-        for_web="web" in data["consent"],
-        for_screens="screens" in data["consent"],
-        for_partners="partners" in data["consent"],
-        notes="Demo content: an illustrative record.",
+    consent.save_consent(
+        record=ConsentRecord(
+            story=story,
+            given_by=f"{source_text(data['person_name'])} ({source_text(data['title'])})",
+            given_on=datetime.date(2019, 5, 15),
+            for_web="web" in data["consent"],
+            for_screens="screens" in data["consent"],
+            for_partners="partners" in data["consent"],
+            notes="Demo content: an illustrative record.",
+        )
     )
     story.save_revision().publish()
     log(f"Story: created (“{story.title}”, consent for {', '.join(data['consent'])})")

@@ -12,8 +12,8 @@ from django.db import transaction
 from PIL import Image, ImageDraw
 from wagtail.models import Locale
 
-from campaigns.models import AuditTheme, PhotoSubmission, PhotovoicePage
 from campaigns.photovoice import services
+from campaigns.photovoice.models import AuditTheme, PhotoSubmission, PhotovoicePage
 from cms import languages
 from cms.demo.helpers import ensure_translations, source_text
 from cms.models import HomePage

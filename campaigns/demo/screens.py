@@ -7,18 +7,18 @@ from collections.abc import Callable
 from django.db import transaction
 from django.urls import reverse
 
-from campaigns import services
-from campaigns.models import (
-    CampaignPage,
+from campaigns.pages.models import CampaignPage
+from campaigns.screens import services
+from campaigns.screens.models import (
     Playlist,
     PlaylistAssignment,
     PlaylistItem,
     PlaylistTimeWindow,
     Screen,
     ScreenGroup,
-    StoryPage,
-    Video,
 )
+from campaigns.stories.models import StoryPage
+from campaigns.videos.models import Video
 
 Log = Callable[[str], None]
 

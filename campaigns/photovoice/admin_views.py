@@ -1,5 +1,6 @@
-"""The moderation queue in the admin: pending photos with thumbnails (served from private
-storage by a permission-checked view), approve with a description, reject with a reason."""
+"""Photovoice in the admin: the audit themes, and the moderation queue: pending photos with
+thumbnails (served from private storage by a permission-checked view), approve with a
+description, reject with a reason, withdraw at the sender's request (docs/photovoice.md)."""
 
 import io
 
@@ -15,11 +16,12 @@ from django.views.decorators.http import require_POST
 from PIL import Image
 from wagtail.admin.auth import permission_required
 from wagtail.admin.menu import MenuItem
+from wagtail.snippets.views.snippets import SnippetViewSet
 
-from campaigns.admin_views import AdminPageViewSet
-from campaigns.models import PhotoSubmission
 from campaigns.photovoice import selectors, services
 from campaigns.photovoice.forms import ApproveForm, RejectForm
+from campaigns.photovoice.models import AuditTheme, PhotoSubmission
+from cms.admin_views import AdminPageViewSet
 
 PERMISSION = "campaigns.moderate_photosubmission"
 THUMBNAIL_SIDE = 480
@@ -119,6 +121,22 @@ def reject(request, pk: int):
     return redirect("photovoice_moderation:index")
 
 
+@require_POST
+@permission_required(PERMISSION)
+def withdraw(request, pk: int):
+    """A sender without the emailed link asks an editor to withdraw their photo: the same
+    withdrawal as the link's (the photo deleted everywhere, its details erased)."""
+    submission = get_object_or_404(PhotoSubmission, pk=pk)
+    if submission.status == Status.WITHDRAWN:
+        messages.info(request, _("This photo was already withdrawn."))
+    else:
+        services.withdraw_photo(submission=submission)
+        messages.success(
+            request, _("The photo was withdrawn: it is deleted everywhere and its details erased.")
+        )
+    return redirect("photovoice_moderation:index")
+
+
 class ModeratorsMenuItem(MenuItem):
     def is_shown(self, request):
         return request.user.has_perm(PERMISSION)
@@ -137,4 +155,12 @@ class PhotovoiceModerationViewSet(AdminPageViewSet):
             path("<int:pk>/photo/", photo, name="photo"),
             path("<int:pk>/approve/", approve, name="approve"),
             path("<int:pk>/reject/", reject, name="reject"),
+            path("<int:pk>/withdraw/", withdraw, name="withdraw"),
         ]
+
+
+class AuditThemeViewSet(SnippetViewSet):
+    model = AuditTheme
+    icon = "tag"
+    menu_label = gettext_lazy("Audit themes")
+    list_display = ["name", "slug", "locale"]

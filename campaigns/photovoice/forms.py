@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
-from campaigns.models import AuditTheme
+from campaigns.photovoice.models import AuditTheme
 from campaigns.photovoice.selectors import source_themes
 from cms.uploads import clean_photo
 

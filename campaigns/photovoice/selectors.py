@@ -4,9 +4,8 @@ import hashlib
 
 from django.db.models import QuerySet
 
-from campaigns.models import AuditTheme, PhotoSubmission
+from campaigns.photovoice.models import AuditTheme, PhotoSubmission
 from cms import languages
-from cms.selectors import ordered_in_reader_language
 
 Status = PhotoSubmission.Status
 
@@ -24,7 +23,7 @@ def themes_in_reader_language(language_code: str | None = None) -> list[AuditThe
     """Every audit theme, named in the reader's language where translated, by name."""
     sources = list(source_themes())
     keys = [theme.translation_key for theme in sources]
-    shown = ordered_in_reader_language(AuditTheme.objects.all(), keys, language_code)
+    shown = AuditTheme.objects.ordered_in_reader_language(keys, language_code)
     return sorted(shown, key=lambda theme: theme.name.casefold())
 
 

@@ -18,10 +18,10 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection
 from wagtail.utils.file import hash_filelike
 
-from campaigns import publication
-from campaigns.models import AuditTheme, PhotoSubmission, PhotovoicePage
+from campaigns.photovoice.models import AuditTheme, PhotoSubmission, PhotovoicePage
 from campaigns.photovoice.selectors import token_hash
-from campaigns.services import root_collection
+from cms.api.purge import purge_api_object
+from cms.services import root_collection
 from cms.uploads import CleanPhoto
 
 logger = logging.getLogger(__name__)
@@ -200,7 +200,7 @@ def withdraw_photo(*, submission: PhotoSubmission) -> PhotoSubmission:
 def _purge_from_cdn(submission: PhotoSubmission) -> None:
     """Galleries and API answers a CDN keeps would show a withdrawn photo (or miss a new
     one) until they expire."""
-    publication.purge_api_object(
+    purge_api_object(
         path=settings.API_OBJECT_PATHS["campaigns.photosubmission"],
         pk=submission.pk,
         pages=PhotovoicePage.objects.live(),

@@ -7,25 +7,18 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from campaigns.api.partner_access import CountedInTheCache
-from campaigns.models import PhotoSubmission, PhotovoicePage
 from campaigns.photovoice import selectors, services
 from campaigns.photovoice.forms import SPAM_MESSAGES, PhotoSubmissionForm, spam_trap
+from campaigns.photovoice.models import PhotoSubmission, PhotovoicePage
 from cms import languages
+from cms.api.throttles import CountedInTheCache
 
 
 class SubmissionThrottle(CountedInTheCache):
-    """Sending attempts per address (PHOTOVOICE_SUBMISSION_RATE), counted in the shared
-    cache so that every app process sees the same count. The address is found as for the
-    API (REST_FRAMEWORK's NUM_PROXIES)."""
+    """Sending attempts per address (PHOTOVOICE_SUBMISSION_RATE)."""
 
     scope = "photovoice"
-
-    def get_rate(self):
-        return settings.PHOTOVOICE_SUBMISSION_RATE
-
-    def get_cache_key(self, request, view):
-        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
+    rate_setting = "PHOTOVOICE_SUBMISSION_RATE"
 
 
 def photovoice_page(request, *, page: PhotovoicePage):

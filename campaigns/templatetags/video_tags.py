@@ -3,7 +3,6 @@ from wagtail.embeds.embeds import get_embed
 from wagtail.embeds.exceptions import EmbedException
 
 from cms import languages
-from cms.selectors import reader_languages
 
 register = template.Library()
 
@@ -11,7 +10,7 @@ register = template.Library()
 @register.inclusion_tag("campaigns/includes/video_player.html", takes_context=True)
 def video_player(context, video):
     """A captioned player that loads nothing until the reader presses play."""
-    preferred = reader_languages()
+    preferred = languages.reader_languages()
     captions = video.captions_for(preferred)
     tracks = [
         {

@@ -3,10 +3,8 @@ images as renditions, links to other content as API references, and rich text as
 is sanitised again on the way out (a partner inserts it into their own pages)."""
 
 import datetime
-from urllib.parse import urljoin
 
 import nh3
-from django.conf import settings
 from django.db.models import Model, Prefetch, QuerySet
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -17,19 +15,11 @@ from wagtail.models import Page
 from wagtail.rich_text import RichText, expand_db_html
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from cms.api.addresses import absolute, api_url
+
 ALLOWED_TAGS = {"p", "br", "b", "strong", "i", "em", "a", "ul", "ol", "li", "h2", "h3", "h4"}
 ALLOWED_TAGS |= {"blockquote", "sub", "sup", "span"}
 IMAGE_RENDITION = "max-1200x1200|format-webp"
-
-
-def absolute(url: str | None) -> str | None:
-    return urljoin(settings.WAGTAILADMIN_BASE_URL, url) if url else None
-
-
-def api_url(model_label: str, pk) -> str | None:
-    """The API address of an object of a type the API publishes (settings.API_OBJECT_PATHS)."""
-    path = settings.API_OBJECT_PATHS.get(model_label.lower())
-    return absolute(f"/api/v1/{path}/{pk}/") if path else None
 
 
 def sanitised_html(html: str) -> str:
@@ -121,3 +111,9 @@ def stream_json(stream) -> list[dict]:
         {"type": child.block_type, "id": child.id, "value": block_json(child.block, child.value)}
         for child in stream
     ]
+
+
+def term_json(term, names: dict) -> dict:
+    """A topic or theme, named in the asked language (`names`: translation key → copy)."""
+    shown = names.get(term.translation_key, term)
+    return {"slug": term.slug, "name": shown.name, "locale": shown.locale.language_code}

@@ -26,10 +26,10 @@ from rest_framework.request import Request
 from wagtail.models import Locale, Page
 
 from cms.api import caching
-from cms.api.blocks import absolute, api_url
+from cms.api.addresses import absolute, api_url
 from cms.api.language import RequestedLanguage, requested_language
-from cms.selectors import in_reader_language
-from cms.translation_status import STATUSES, translation_states
+from cms.querysets import in_reader_language
+from cms.translation.status import STATUSES, translation_states
 
 COMMON_PARAMETERS = {"lang", "page", "page_size", "search", "ordering"}
 DEFAULT_PAGE_SIZE = 20

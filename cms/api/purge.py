@@ -1,27 +1,27 @@
 """The API's addresses as a CDN holds them, and purging them once a change is committed.
 
-Pages purge through campaigns.publication on publish and unpublish; the objects that are not
-pages (settings.API_PURGED_ON_SAVE: videos, topics, organisations…) purge here when an editor
-saves or deletes one, so a CDN does not keep their old answers for max-age plus
+Pages the API serves purge on publish and unpublish (`page_changed`); the objects that are
+not pages (settings.API_PURGED_ON_SAVE: videos, topics, organisations…) when an editor saves
+or deletes one, so a CDN does not keep their old answers for max-age plus
 stale-while-revalidate."""
 
 from collections.abc import Iterable
-from urllib.parse import urljoin
 
 from django.apps import apps
 from django.conf import settings
 from django.db import models, transaction
-from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
+from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache, purge_urls_from_cache
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished
 
 from cms import languages
-
-API_ROOT = "/api/v1/"
+from cms.api.addresses import API_ROOT, absolute, api_path
 
 
 def language_variants(address: str) -> list[str]:
     """An API address as a CDN may hold it: absolute, with and without each `?lang=`."""
-    absolute = urljoin(settings.WAGTAILADMIN_BASE_URL, address)
-    return [absolute, *(f"{absolute}?lang={code}" for code in languages.codes())]
+    url = absolute(address)
+    return [url, *(f"{url}?lang={code}" for code in languages.codes())]
 
 
 def object_urls(*, path: str, pks: Iterable[int]) -> list[str]:
@@ -96,7 +96,43 @@ def object_changed(sender, instance, raw: bool = False, **kwargs) -> None:
         purge_after_commit(saved_object_urls(instance))
 
 
-def connect_object_purges() -> None:
+def api_urls(page: Page) -> list[str]:
+    """Every cached API address that shows the page: its type's list and each translation's
+    detail, with and without `?lang=` (a reader may get any translation as a fallback)."""
+    path = api_path(page)
+    if path is None:
+        return []
+    return object_urls(
+        path=path, pks=page.get_translations(inclusive=True).values_list("pk", flat=True)
+    )
+
+
+def purge_api_urls(*, page: Page) -> None:
+    """Purge the page's API addresses from the CDN once the change is committed (the CDN
+    would otherwise fetch and keep the old answer again)."""
+    if settings.WAGTAILFRONTENDCACHE:
+        purge_after_commit(api_urls(page))
+
+
+def purge_api_object(*, path: str, pk: int, pages=()) -> None:
+    """Purge an object that is not a page (a photovoice photo) from the CDN once committed:
+    its type's list and detail in the API, and the public `pages` that show it."""
+    if not settings.WAGTAILFRONTENDCACHE:
+        return
+    purge_after_commit(object_urls(path=path, pks=[pk]))
+    pages = list(pages)
+    if pages:
+        transaction.on_commit(lambda: purge_pages_from_cache(pages))
+
+
+def page_changed(sender, instance, **kwargs) -> None:
+    """A page was published or unpublished: its API addresses are purged."""
+    purge_api_urls(page=instance)
+
+
+def connect() -> None:
+    page_published.connect(page_changed, dispatch_uid="api-purge-page-published")
+    page_unpublished.connect(page_changed, dispatch_uid="api-purge-page-unpublished")
     for label in settings.API_PURGED_ON_SAVE:
         model = apps.get_model(label)
         uid = f"api-purge-{label}"

@@ -15,7 +15,7 @@ def only_our_endpoints(endpoints, **kwargs):
 
 
 class PartnerKeyScheme(OpenApiAuthenticationExtension):
-    target_class = "campaigns.api.partner_access.PartnerKeyAuthentication"
+    target_class = "campaigns.partners.access.PartnerKeyAuthentication"
     name = "partnerKey"
 
     def get_security_definition(self, auto_schema):
@@ -28,7 +28,7 @@ class PartnerKeyScheme(OpenApiAuthenticationExtension):
 
 
 class ScreenTokenScheme(OpenApiAuthenticationExtension):
-    target_class = "campaigns.api.views.ScreenTokenAuthentication"
+    target_class = "campaigns.screens.api.views.ScreenTokenAuthentication"
     name = "screenToken"
 
     def get_security_definition(self, auto_schema):

@@ -35,6 +35,16 @@ BLOCKS_SCHEMA = inline_serializer(
     },
 )
 
+TERM_SCHEMA = inline_serializer(
+    "Term",
+    many=True,
+    fields={
+        "slug": serializers.SlugField(),
+        "name": serializers.CharField(),
+        "locale": serializers.CharField(),
+    },
+)
+
 REFERENCE_SCHEMA = inline_serializer(
     "Reference",
     many=True,

@@ -8,5 +8,9 @@ urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api_schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api_schema"), name="api_docs"),
     path("", include("learning.api.urls")),
-    path("", include("campaigns.api.urls")),
+    path("", include("campaigns.stories.api.urls")),
+    path("", include("campaigns.pages.api.urls")),
+    path("", include("campaigns.videos.api.urls")),
+    path("", include("campaigns.photovoice.api.urls")),
+    path("", include("campaigns.screens.api.urls")),
 ]

@@ -8,9 +8,9 @@ from decimal import Decimal
 from django.db import transaction
 from wagtail.models import Page
 
+from cms.data_stories.models import DataStoryPage
 from cms.demo import audit_texts as texts
 from cms.demo.helpers import Log, ensure_translations, rich_text, source_text
-from cms.models import DataStoryPage
 
 TRANSLATED_INTO = ["en"]  # other languages fall back to English, then Bulgarian
 

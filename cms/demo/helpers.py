@@ -2,7 +2,8 @@
 
 from collections.abc import Callable
 
-from cms import languages, services
+from cms import languages
+from cms.translation import services
 
 Log = Callable[[str], None]
 
@@ -38,7 +39,7 @@ def source_text(text: dict[str, str]) -> str:
 
 def ensure_translations(instance, codes: list[str], data, *, log: Log, label: str) -> None:
     """Translate a page or snippet into each of `codes` that it lacks, with the demo texts
-    in `data` as the catalogue (cms.services.translate_from_catalog)."""
+    in `data` as the catalogue (cms.translation.services.translate_from_catalog)."""
     existing = set(instance.get_translations().values_list("locale__language_code", flat=True))
     missing = [code for code in codes if code not in existing]
     for code in missing:

@@ -6,9 +6,11 @@ from collections.abc import Callable
 from django.db import transaction
 from wagtail.models import Locale
 
-from cms import languages, services
+from cms import languages
+from cms.translation import services
 from cms.demo import texts
-from cms.models import HomePage, Poll, PollOption
+from cms.models import HomePage
+from cms.polls.models import Poll, PollOption
 
 Log = Callable[[str], None]
 TRANSLATED_INTO = ["en"]

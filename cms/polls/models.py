@@ -9,6 +9,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, TranslatableMixin
 
 from cms import languages
+from cms.querysets import TranslatedQuerySet
 
 
 class ResultsVisibility(models.TextChoices):
@@ -44,6 +45,8 @@ class Poll(TranslatableMixin, ClusterableModel):
         choices=ResultsVisibility.choices,
         default=ResultsVisibility.AFTER_VOTING,
     )
+
+    objects = TranslatedQuerySet.as_manager()
 
     panels = [
         FieldPanel("question"),

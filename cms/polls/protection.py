@@ -18,42 +18,25 @@ also allows another vote. The rate limit per address (`VoteRateThrottle`, counte
 shared cache) bounds what either can do.
 """
 
-import logging
 from urllib.parse import urlsplit
 from uuid import UUID
 
 from django.conf import settings
 from django.core import signing
 from django.http import HttpRequest, HttpResponse
-from rest_framework import throttling
 
-logger = logging.getLogger(__name__)
+from cms.api.throttles import CountedInTheCache
 
 FORM_TOKEN_SALT = "cms.polls.form"
 COOKIE_SALT = "cms.polls.voted"
 COOKIE_PREFIX = "poll-"
 
 
-class VoteRateThrottle(throttling.SimpleRateThrottle):
-    """Vote attempts per address (settings.POLL_VOTE_RATE), counted in the shared cache
-    like the API's limits; with the cache down, votes are let through (an outage must not
-    silence a poll). The address is the client's as the proxies in front report it
-    (REST_FRAMEWORK's NUM_PROXIES)."""
+class VoteRateThrottle(CountedInTheCache):
+    """Vote attempts per address (settings.POLL_VOTE_RATE)."""
 
     scope = "poll_vote"
-
-    def get_rate(self):
-        return settings.POLL_VOTE_RATE
-
-    def get_cache_key(self, request, view):
-        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
-
-    def allow_request(self, request, view=None):
-        try:
-            return super().allow_request(request, view)
-        except Exception:
-            logger.warning("Poll vote rate not checked: the cache is unavailable")
-            return True
+    rate_setting = "POLL_VOTE_RATE"
 
 
 def form_token(poll_key: UUID) -> str:

@@ -6,9 +6,8 @@ from uuid import UUID
 from django.db.models import Count
 
 from cms import languages
-from cms.charts import Bar, BarChart, bar_chart
+from cms.data_stories.charts import Bar, BarChart, bar_chart
 from cms.polls.models import Poll, PollVote
-from cms.selectors import ordered_in_reader_language
 
 
 @dataclass(frozen=True)
@@ -84,7 +83,7 @@ def poll_for_reader(poll_key: UUID, *, language_code: str | None = None) -> Read
     source = source_poll(poll_key)
     if source is None:
         return None
-    shown = ordered_in_reader_language(Poll.objects.all(), [poll_key], language_code)
+    shown = Poll.objects.ordered_in_reader_language([poll_key], language_code)
     poll = shown[0] if shown else source
     labels = {option.translation_key: option.label for option in poll.options.all()}
     # The source's answers decide which answers exist and their order; an answer added

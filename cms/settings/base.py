@@ -321,7 +321,7 @@ VIDEO_DATA_SAVER_BITRATE = "350k"
 # External videos: the stored oEmbed data of the links the platform ships with first, so
 # that they need no network; then the providers themselves for new links.
 WAGTAILEMBEDS_FINDERS = [
-    {"class": "campaigns.embeds.StoredOEmbedFinder"},
+    {"class": "campaigns.videos.embeds.StoredOEmbedFinder"},
     *([{"class": "wagtail.embeds.finders.oembed"}] if env.get_bool("EMBEDS_ONLINE", True) else []),
 ]
 
@@ -346,7 +346,7 @@ POLL_COOKIE_MAX_AGE_DAYS = 2 * 365
 # --- Screens in public transport (docs/screens.md) ------------------------------------------
 # WSGI layers in front of Django, outermost first: the playlist every screen polls is
 # answered from memory there.
-WSGI_FAST_PATHS = ["campaigns.api.fast_path.PlaylistFastPath"]
+WSGI_FAST_PATHS = ["campaigns.screens.api.fast_path.PlaylistFastPath"]
 # How often players poll; also the playlist's `max-age` for a CDN.
 SCREEN_PLAYLIST_REFRESH_SECONDS = env.get_int("SCREEN_PLAYLIST_REFRESH_SECONDS", 60)
 SCREEN_PLAYLIST_STALE_SECONDS = 10 * 60  # stale-while-revalidate
@@ -369,12 +369,12 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "UNAUTHENTICATED_USER": None,
-    "EXCEPTION_HANDLER": "cms.api.api_exception_handler",
+    "EXCEPTION_HANDLER": "cms.api.errors.api_exception_handler",
     # Anonymous readers, or partner sites with an `X-Partner-Key` (docs/partners.md).
-    "DEFAULT_AUTHENTICATION_CLASSES": ["campaigns.api.partner_access.PartnerKeyAuthentication"],
+    "DEFAULT_AUTHENTICATION_CLASSES": ["campaigns.partners.access.PartnerKeyAuthentication"],
     "DEFAULT_THROTTLE_CLASSES": [
-        "campaigns.api.partner_access.ReaderRateThrottle",
-        "campaigns.api.partner_access.PartnerRateThrottle",
+        "campaigns.partners.access.ReaderRateThrottle",
+        "campaigns.partners.access.PartnerRateThrottle",
     ],
     # Readers are throttled by address: theirs is the one the last of this many proxies
     # (load balancer, CDN) in front of gunicorn adds to X-Forwarded-For.
@@ -386,7 +386,7 @@ REST_FRAMEWORK = {
 API_READER_RATE = env.get_str("API_READER_RATE", "120/min")
 API_PARTNER_RATE = env.get_str("API_PARTNER_RATE", "1200/min")
 # Browsers may call /api/v1/ from the origins that active partner keys list, and only read
-# (campaigns.api.partner_access.cors_allows answers for those origins).
+# (campaigns.partners.access.cors_allows answers for those origins).
 CORS_URLS_REGEX = r"^/api/v1/"
 CORS_ALLOWED_ORIGINS: list[str] = []
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
@@ -400,7 +400,7 @@ WEBHOOK_MAX_ATTEMPTS = env.get_int("WEBHOOK_MAX_ATTEMPTS", 6)
 # Webhook URLs may reach only public internet addresses, not this platform's own network.
 WEBHOOK_ALLOW_PRIVATE_ADDRESSES = env.get_bool("WEBHOOK_ALLOW_PRIVATE_ADDRESSES", False)
 WEBHOOK_RETRY_DELAYS_SECONDS = [60, 5 * 60, 30 * 60, 2 * 60 * 60, 12 * 60 * 60]
-# How old a signature `campaigns.webhooks.verify_signature` still accepts.
+# How old a signature `campaigns.partners.webhooks.verify_signature` still accepts.
 WEBHOOK_SIGNATURE_TOLERANCE_SECONDS = 5 * 60
 
 # The content API (cms/api, docs/api.md).
@@ -418,14 +418,14 @@ SPECTACULAR_SETTINGS = {
     "PREPROCESSING_HOOKS": ["cms.api.schema.only_our_endpoints"],
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
-        "campaigns.api.playlist_schema.add_screen_playlist",
+        "campaigns.screens.api.schema.add_screen_playlist",
     ],
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_NAME_OVERRIDES": {
-        "TranslationStatusEnum": "cms.translation_status.STATUSES",
+        "TranslationStatusEnum": "cms.translation.status.STATUSES",
     },
 }
 # Seconds a CDN or browser may keep an answer; answers kept as bytes on our side live until

@@ -33,7 +33,7 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 LOGGING["root"]["level"] = env.get_str("LOG_LEVEL", "WARNING")
 
 # Tests never reach the network: only the stored oEmbed data answers for embeds.
-WAGTAILEMBEDS_FINDERS = [{"class": "campaigns.embeds.StoredOEmbedFinder"}]
+WAGTAILEMBEDS_FINDERS = [{"class": "campaigns.videos.embeds.StoredOEmbedFinder"}]
 
 SERVE_MEDIA = True  # uploads from this process (production serves them elsewhere)
 

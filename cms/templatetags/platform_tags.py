@@ -2,7 +2,7 @@ from django import template
 from django.utils.html import format_html
 
 from cms import languages, selectors
-from cms.charts.svg import format_number
+from cms.data_stories.svg import format_number
 
 register = template.Library()
 

@@ -3,7 +3,8 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from cms.api.blocks import api_url, reference_json, stream_json
+from cms.api.addresses import api_url
+from cms.api.blocks import reference_json, stream_json
 from cms.api.content import PageSerializer, TranslatedSerializer
 from cms.api.schema_fields import BLOCKS_SCHEMA, REFERENCE_SCHEMA
 

@@ -1,7 +1,7 @@
 """Demo content for lessons: topics, the lesson index, eight lessons and a course.
 
 Idempotent like the core's loader: what exists is left alone, what is missing is created,
-and translations go through wagtail-localize (cms.services.translate_from_catalog)."""
+and translations go through wagtail-localize (cms.translation.services.translate_from_catalog)."""
 
 from collections.abc import Callable
 

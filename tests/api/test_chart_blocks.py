@@ -7,7 +7,7 @@ import pytest
 from django.core.serializers.json import DjangoJSONEncoder
 
 from cms.api.blocks import stream_json
-from cms.models import DataStoryPage
+from cms.data_stories.models import DataStoryPage
 
 pytestmark = pytest.mark.django_db
 

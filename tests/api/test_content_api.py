@@ -7,9 +7,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
-from campaigns.models import ConsentRecord, StoryPage
+from campaigns.stories.models import ConsentRecord, StoryPage
 from cms import languages
-from cms.services import translate_from_catalog
+from cms.translation.services import translate_from_catalog
 from learning.models import LessonPage
 
 pytestmark = pytest.mark.django_db
@@ -324,7 +324,7 @@ def test_locales_list_every_language_with_direction_and_chain(client):
 def test_unpublished_videos_leave_the_api(client):
     listed = get(client, "/api/v1/videos/").json()
     video_id = listed["results"][0]["id"]
-    from campaigns.models import Video
+    from campaigns.videos.models import Video
 
     video = Video.objects.get(pk=video_id)
     video.published = False

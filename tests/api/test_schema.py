@@ -60,7 +60,7 @@ def test_every_operation_answers_generated_input_without_server_errors(case):
 def test_a_screens_playlist_and_its_304_match_the_schema():
     """The playlist is described by hand (campaigns/api/playlist_schema.py): a real screen's
     answer must match it, not only the 404s that generated ids mostly reach."""
-    from campaigns.models import Screen
+    from campaigns.screens.models import Screen
 
     screen = Screen.objects.filter(active=True).first()
     operation = schema["/api/v1/screens/{screen_id}/playlist/"]["GET"]

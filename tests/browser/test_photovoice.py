@@ -6,7 +6,7 @@ import io
 import pytest
 from PIL import Image
 
-from campaigns.models import PhotoSubmission
+from campaigns.photovoice.models import PhotoSubmission
 from tests.browser.conftest import serious_accessibility_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

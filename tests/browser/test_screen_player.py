@@ -23,9 +23,11 @@ import json, tempfile
 from pathlib import Path
 from django.core.files import File
 from django.core.files.base import ContentFile
-from campaigns import media, services
-from campaigns.models import Caption, Screen, ScreenGroup, Video
-from campaigns.models import Playlist, PlaylistItem, PlaylistAssignment
+from campaigns.screens import services
+from campaigns.screens.models import Screen, ScreenGroup
+from campaigns.screens.models import Playlist, PlaylistItem, PlaylistAssignment
+from campaigns.videos import media, processing
+from campaigns.videos.models import Caption, Video
 
 folder = Path(tempfile.mkdtemp())
 path = folder / "player-test.webm"
@@ -39,7 +41,7 @@ for code, text in (("bg", CAPTION), ("en", "Refugees flee war.")):
     caption = Caption(video=video, language=code)
     caption.file.save(f"player-test-{code}.vtt", ContentFile(cue), save=False)
     caption.save()
-video = services.process_video(video_id=video.pk, file_name=video.file.name)
+video = processing.process_video(video_id=video.pk, file_name=video.file.name)
 assert video.is_ready, video.processing_error
 group = ScreenGroup.objects.create(name="Browser test")
 screen = Screen.objects.create(name="Test screen", group=group, language="bg")

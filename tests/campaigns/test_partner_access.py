@@ -16,10 +16,10 @@ from django.urls import path, reverse
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from campaigns import services
-from campaigns.models import Organisation, PartnerKey
-from campaigns.models.partners import normalise_origin, parse_origins
-from campaigns.selectors import PARTNER_ORIGINS_CACHE_KEY
+from campaigns.partners import services
+from campaigns.partners.models import PartnerKey, normalise_origin, parse_origins
+from campaigns.partners.selectors import PARTNER_ORIGINS_CACHE_KEY
+from campaigns.stories.models import Organisation
 from cms.urls import urlpatterns as project_urls
 from tests.conftest import free_port
 

@@ -17,9 +17,9 @@ from django.utils import translation
 from PIL import Image
 from wagtail.images import get_image_model
 
-from campaigns.models import AuditTheme, PhotoSubmission, PhotovoicePage
 from campaigns.photovoice import services
 from campaigns.photovoice.forms import started_token
+from campaigns.photovoice.models import AuditTheme, PhotoSubmission, PhotovoicePage
 from cms.api.caching import content_changed
 from cms.uploads import clean_photo
 from tests.campaigns.test_webhooks import Receiver, cdn_at, purged

@@ -16,8 +16,8 @@ from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image, ImageCms, PngImagePlugin
 
-from campaigns.models import PhotoSubmission
 from campaigns.photovoice.forms import started_token
+from campaigns.photovoice.models import PhotoSubmission
 from cms.uploads import RefusedUpload, clean_photo
 
 PAGE = "/en/photovoice/"

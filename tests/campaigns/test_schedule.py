@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from campaigns.schedule import Candidate, Rule, merge, timeline, winner
+from campaigns.screens.schedule import Candidate, Rule, merge, timeline, winner
 
 SOFIA = ZoneInfo("Europe/Sofia")
 

@@ -7,15 +7,17 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from campaigns import services
-from campaigns.factories import (
+from campaigns.screens import services
+from campaigns.screens.factories import (
     PlaylistAssignmentFactory,
     PlaylistFactory,
     PlaylistItemFactory,
     ScreenFactory,
     ScreenGroupFactory,
 )
-from campaigns.models import PlayEvent, Playlist, ProcessingStatus, Screen, Video
+from campaigns.screens.models import PlayEvent, Playlist, Screen
+from campaigns.videos.choices import ProcessingStatus
+from campaigns.videos.models import Video
 
 pytestmark = pytest.mark.django_db
 
@@ -65,7 +67,7 @@ def test_a_new_token_replaces_the_old_one(english_editor):
     new = response.context["token"]
     assert new != old
     screen.refresh_from_db()
-    from campaigns.selectors import screen_for_token
+    from campaigns.screens.selectors import screen_for_token
 
     assert screen_for_token(screen_id=screen.pk, token=new) == screen
     assert screen_for_token(screen_id=screen.pk, token=old) is None

@@ -7,26 +7,22 @@ import pytest
 from django.test.client import RequestFactory
 from django.utils import timezone, translation
 
-from campaigns import services
-from campaigns.api.playlists import playlist_responses, seen_screens
-from campaigns.factories import (
+from campaigns.pages.models import CampaignPage
+from campaigns.screens import services
+from campaigns.screens.api.playlists import playlist_responses, seen_screens
+from campaigns.screens.factories import (
     PlaylistAssignmentFactory,
     PlaylistFactory,
     PlaylistItemFactory,
     PlaylistTimeWindowFactory,
     ScreenFactory,
 )
-from campaigns.models import (
-    CampaignPage,
-    ConsentRecord,
-    PlayEvent,
-    Playlist,
-    ProcessingStatus,
-    Screen,
-    StoryPage,
-    Video,
-)
-from campaigns.selectors import stories_for_screens
+from campaigns.screens.models import PlayEvent, Playlist, Screen
+from campaigns.stories import services as consent
+from campaigns.stories.models import ConsentRecord, StoryPage
+from campaigns.stories.selectors import stories_for_screens
+from campaigns.videos.choices import ProcessingStatus
+from campaigns.videos.models import Video
 from tests.conftest import keep_test_connection
 
 pytestmark = pytest.mark.django_db
@@ -205,7 +201,7 @@ def test_a_withdrawn_consent_takes_the_story_off_every_screen(client, screen, vi
     assert item["story"]["id"] == story.pk and item["story"]["title"]
 
     record = ConsentRecord.objects.get(story__translation_key=story.translation_key)
-    services.withdraw_consent(record=record)
+    consent.withdraw_consent(record=record)
     after, document = fetch(client, screen)
     assert after["ETag"] != before["ETag"]
     assert playlist.pk not in {item["playlist"]["id"] for item in document["items"]}

@@ -6,9 +6,11 @@ from django.contrib.messages import get_messages
 from django.core.exceptions import ValidationError
 from wagtail.embeds.models import Embed
 
-from campaigns import selectors, services
-from campaigns.embeds import StoredOEmbedFinder, video_key
-from campaigns.models import WEB, CampaignPage, ConsentRecord, StoryPage, Video
+from campaigns.pages.models import CampaignPage
+from campaigns.stories import selectors, services
+from campaigns.stories.models import WEB, ConsentRecord, StoryPage
+from campaigns.videos.embeds import StoredOEmbedFinder, video_key
+from campaigns.videos.models import Video
 
 pytestmark = pytest.mark.django_db
 

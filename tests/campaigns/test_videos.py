@@ -11,10 +11,11 @@ from django.core.management import call_command
 from django_tasks_db.models import DBTaskResult
 from wagtail.users.models import UserProfile
 
-from campaigns import media
-from campaigns.captions import validate_webvtt
-from campaigns.forms import VideoForm
-from campaigns.models import Caption, ProcessingStatus, Video
+from campaigns.videos import media
+from campaigns.videos.captions import validate_webvtt
+from campaigns.videos.choices import ProcessingStatus
+from campaigns.videos.forms import VideoForm
+from campaigns.videos.models import Caption, Video
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
 
@@ -75,9 +76,9 @@ def test_processing_computes_sha256_poster_and_a_data_saver_rendition(clip, sett
     assert form.is_valid(), form.errors
     video = form.save()
 
-    from campaigns import services
+    from campaigns.videos import processing
 
-    services.process_video(video_id=video.pk, file_name=video.file.name)
+    processing.process_video(video_id=video.pk, file_name=video.file.name)
 
     video.refresh_from_db()
     assert video.processing_status == ProcessingStatus.READY, video.processing_error
@@ -95,7 +96,7 @@ def test_processing_computes_sha256_poster_and_a_data_saver_rendition(clip, sett
 def test_a_given_poster_is_kept(clip):
     from wagtail_factories import ImageFactory
 
-    from campaigns import services
+    from campaigns.videos import processing
 
     poster = ImageFactory()
     form = video_form(upload(clip))
@@ -104,7 +105,7 @@ def test_a_given_poster_is_kept(clip):
     video.poster = poster
     video.save()
 
-    services.process_video(video_id=video.pk, file_name=video.file.name)
+    processing.process_video(video_id=video.pk, file_name=video.file.name)
 
     video.refresh_from_db()
     assert video.poster == poster
@@ -179,7 +180,7 @@ def test_a_video_over_the_size_limit_is_refused(clip, settings):
 
 
 def test_a_video_that_fails_in_processing_says_why(clip):
-    from campaigns import services
+    from campaigns.videos import processing
 
     form = video_form(upload(clip))
     assert form.is_valid()
@@ -187,7 +188,7 @@ def test_a_video_that_fails_in_processing_says_why(clip):
     with video.file.open("wb") as stored:  # the file is damaged after upload
         stored.write(b"\x00\x00\x00\x18ftypmp42" + b"\x00" * 100)
 
-    services.process_video(video_id=video.pk, file_name=video.file.name)
+    processing.process_video(video_id=video.pk, file_name=video.file.name)
 
     video.refresh_from_db()
     assert video.processing_status == ProcessingStatus.FAILED
@@ -195,13 +196,13 @@ def test_a_video_that_fails_in_processing_says_why(clip):
 
 
 def test_a_replaced_upload_is_not_processed_twice(clip):
-    from campaigns import services
+    from campaigns.videos import processing
 
     form = video_form(upload(clip))
     assert form.is_valid()
     video = form.save()
 
-    assert services.process_video(video_id=video.pk, file_name="videos/older.mp4") is None
+    assert processing.process_video(video_id=video.pk, file_name="videos/older.mp4") is None
     video.refresh_from_db()
     assert video.processing_status == ProcessingStatus.PENDING
 

@@ -16,17 +16,12 @@ from django.utils import timezone, translation
 from django_tasks_db.models import DBTaskResult
 from wagtail.models import Page
 
-from campaigns import services, webhooks
-from campaigns.models import (
-    Caption,
-    ConsentRecord,
-    DeliveryStatus,
-    Organisation,
-    StoryPage,
-    Video,
-    WebhookDelivery,
-    WebhookEndpoint,
-)
+from campaigns.partners import services as partners
+from campaigns.partners import webhooks
+from campaigns.partners.models import DeliveryStatus, WebhookDelivery, WebhookEndpoint
+from campaigns.stories import services
+from campaigns.stories.models import ConsentRecord, Organisation, StoryPage
+from campaigns.videos.models import Caption, Video
 from cms.network import is_public_address
 from learning.models import Topic
 from tests.conftest import free_port
@@ -781,7 +776,7 @@ def test_pruning_keeps_an_endpoints_latest_delivery_however_old(endpoint):
     older = a_delivery(endpoint, DeliveryStatus.SUCCEEDED, days_old=400)
     latest = a_delivery(endpoint, DeliveryStatus.FAILED, days_old=100)
 
-    assert webhooks.prune_deliveries(older_than=timezone.now() - timedelta(days=90)) == 1
+    assert partners.prune_deliveries(older_than=timezone.now() - timedelta(days=90)) == 1
 
     assert list(WebhookDelivery.objects.values_list("pk", flat=True)) == [latest.pk]
     assert not WebhookDelivery.objects.filter(pk=older.pk).exists()

@@ -10,9 +10,9 @@ from django.core.exceptions import ValidationError
 from django.utils import translation
 
 from cms import languages
-from cms.charts import bar_chart
-from cms.charts.blocks import ChartBlock
-from cms.charts.svg import PALETTE
+from cms.data_stories.blocks import ChartBlock
+from cms.data_stories.charts import bar_chart
+from cms.data_stories.svg import PALETTE
 
 BLOCK = ChartBlock()
 YEARS = ["2014", "2015", "2016"]

@@ -10,7 +10,7 @@ from wagtail.models import Page, Revision
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 from wagtail_localize.models import Translation
 
-from cms.models import DataStoryPage
+from cms.data_stories.models import DataStoryPage
 
 pytestmark = pytest.mark.django_db
 

@@ -11,12 +11,12 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.models import Locale
 
-from cms import services
 from cms.demo import texts
-from cms.models import ContentPage, HomePage, Poll, PollOption, PollVote
+from cms.models import ContentPage, HomePage
 from cms.polls import protection, selectors
 from cms.polls.blocks import PollBlock
-from cms.polls.models import ResultsVisibility
+from cms.polls.models import Poll, PollOption, PollVote, ResultsVisibility
+from cms.translation import services
 
 pytestmark = pytest.mark.django_db
 

@@ -6,9 +6,9 @@ from django.db import transaction
 from wagtail.models import Page
 from wagtail_localize.models import Translation
 
-from cms import services
 from cms.factories import ContentPageFactory
 from cms.models import ContentPage
+from cms.translation import services
 
 pytestmark = pytest.mark.django_db
 

@@ -13,9 +13,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import Page
 
-from cms import admin_views, services
 from cms.factories import ContentPageFactory
 from cms.models import ContentPage
+from cms.translation import admin_views, services
 from learning.factories import TopicFactory
 
 pytestmark = pytest.mark.django_db

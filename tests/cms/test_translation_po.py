@@ -9,8 +9,8 @@ from django.urls import reverse
 from wagtail.models import Page
 from wagtail_localize.models import StringTranslation, Translation
 
-from cms import services
 from cms.factories import ContentPageFactory
+from cms.translation import services
 
 pytestmark = pytest.mark.django_db
 

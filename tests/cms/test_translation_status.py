@@ -18,10 +18,10 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
-from cms import services
 from cms.factories import ContentPageFactory
 from cms.models import ContentPage
-from cms.translation_status import (
+from cms.translation import services
+from cms.translation.status import (
     MACHINE,
     MISSING,
     OUTDATED,

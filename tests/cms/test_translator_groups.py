@@ -13,9 +13,9 @@ from django.urls import reverse
 from wagtail.models import GroupPagePermission, Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
-from cms import services
 from cms.factories import ContentPageFactory
 from cms.models import ContentPage
+from cms.translation import services
 from learning.factories import TopicFactory
 from learning.models import Topic
 

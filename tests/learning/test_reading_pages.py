@@ -348,7 +348,7 @@ def test_audio_loads_nothing_until_played_and_video_is_a_link(client):
 
 
 def test_a_lesson_can_show_a_captioned_video_from_the_library(client):
-    from campaigns.models import Video
+    from campaigns.videos.models import Video
 
     clip = Video.objects.filter(processing_status="ready").first()
     index = LessonIndexPage.objects.get(locale__language_code="uk")

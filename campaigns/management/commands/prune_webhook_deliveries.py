@@ -3,7 +3,7 @@ from datetime import timedelta
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from campaigns import webhooks
+from campaigns.partners import services
 
 
 class Command(BaseCommand):
@@ -19,7 +19,7 @@ class Command(BaseCommand):
     def handle(self, *args, min_age_days: int, **options):
         if min_age_days < 1:
             raise CommandError("--min-age-days must be at least 1.")
-        deleted = webhooks.prune_deliveries(
+        deleted = services.prune_deliveries(
             older_than=timezone.now() - timedelta(days=min_age_days)
         )
         self.stdout.write(f"Deleted {deleted} webhook deliveries older than {min_age_days} days.")

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from cms import services
+from cms.translation import services
 
 
 class Command(BaseCommand):

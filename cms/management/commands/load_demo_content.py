@@ -3,7 +3,8 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from cms import demo, services
+from cms import demo
+from cms.translation import services
 
 
 class Command(BaseCommand):

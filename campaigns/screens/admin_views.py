@@ -1,0 +1,285 @@
+"""Admin pages for screens: the lists of screens, groups and playlists, a screen's token and
+player address, the agenda ("what plays on this screen at this time, and why") and the
+proof-of-play report with its CSV export (docs/screens.md)."""
+
+import csv
+from datetime import timedelta
+
+import django_filters
+from django import forms
+from django.conf import settings
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.functional import lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext_lazy
+from wagtail.admin.auth import permission_required
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import BooleanColumn
+from wagtail.admin.viewsets.base import ViewSet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from campaigns.screens import selectors, services
+from campaigns.screens.models import Playlist, Screen, ScreenGroup
+from cms.admin_views import AdminPageViewSet
+from cms.data_stories.charts import bar_chart
+
+
+class ScreenFilterSet(WagtailFilterSet):
+    silent = django_filters.BooleanFilter(
+        label=gettext_lazy("Not seen recently"), method="filter_silent"
+    )
+
+    class Meta:
+        model = Screen
+        fields = ["group", "active", "language"]
+
+    def filter_silent(self, queryset, name, value):
+        silent = selectors.silent_screens().values("pk")
+        return queryset.filter(pk__in=silent) if value else queryset.exclude(pk__in=silent)
+
+
+def _silent_label() -> str:
+    # Formatted when shown, in the editor's language (a lazy string formatted with % here
+    # would be translated once, at import).
+    return _("Not seen in %(minutes)d min") % {"minutes": settings.SCREEN_SILENT_AFTER_MINUTES}
+
+
+class ScreenViewSet(SnippetViewSet):
+    model = Screen
+    icon = "desktop"
+    menu_label = gettext_lazy("Screens")
+    list_display = [
+        "name",
+        "group",
+        "location",
+        "language",
+        "active",
+        "last_seen_at",
+        BooleanColumn("is_silent", label=lazy(_silent_label, str)()),
+    ]
+    filterset_class = ScreenFilterSet
+    search_fields = ["name", "location"]
+
+    def get_queryset(self, request):
+        return Screen.objects.select_related("group")
+
+
+class ScreenGroupViewSet(SnippetViewSet):
+    model = ScreenGroup
+    icon = "folder-open-inverse"
+    menu_label = gettext_lazy("Screen groups")
+    list_display = ["name", "description"]
+
+
+class PlaylistViewSet(SnippetViewSet):
+    model = Playlist
+    icon = "list-ol"
+    menu_label = gettext_lazy("Playlists")
+    list_display = ["name", "campaign", "is_fallback", "starts_at", "ends_at", "updated_at"]
+    list_filter = ["is_fallback"]
+    search_fields = ["name"]
+
+
+WHY_NOT = {
+    "not_started": gettext_lazy("its dates have not started"),
+    "ended": gettext_lazy("its dates are over"),
+    "weekday": gettext_lazy("it does not play on this weekday"),
+    "hours": gettext_lazy("outside its hours"),
+    "outranked": gettext_lazy("another playlist has priority"),
+    selectors.CAMPAIGN_UNPUBLISHED: gettext_lazy("its campaign is not published"),
+    selectors.NOTHING_PLAYABLE: gettext_lazy("none of its videos can play"),
+    selectors.VIDEO_UNPUBLISHED: gettext_lazy("the video is unpublished"),
+    selectors.VIDEO_NOT_READY: gettext_lazy("the video is not processed yet"),
+    selectors.STORY_NOT_PUBLIC: gettext_lazy("its story is not published with consent for screens"),
+}
+
+
+@permission_required("campaigns.change_screen")
+def screen_token(request, pk: int):
+    """The player's address; POST issues a new token and shows it, once."""
+    screen = get_object_or_404(Screen, pk=pk)
+    token = None
+    if request.method == "POST":
+        token = services.issue_screen_token(screen=screen)
+    return token_response(request, screen, token)
+
+
+def token_response(request, screen: Screen, token: str | None):
+    player_url = request.build_absolute_uri(reverse("screen_player", args=[screen.pk]))
+    return TemplateResponse(
+        request,
+        "campaigns/admin/screen_token.html",
+        {
+            "screen": screen,
+            "token": token,
+            "player_url": player_url,
+            "player_url_with_token": f"{player_url}#token={token}" if token else None,
+            "page_title": _("Player of “%(name)s”") % {"name": screen.name},
+            "header_icon": "desktop",
+        },
+    )
+
+
+class AgendaForm(forms.Form):
+    screen = forms.ModelChoiceField(
+        label=gettext_lazy("Screen"), queryset=Screen.objects.select_related("group")
+    )
+    moment = forms.DateTimeField(
+        label=gettext_lazy("Date and time"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+
+
+@permission_required("campaigns.view_playlist")
+def agenda(request):
+    data = request.GET if "screen" in request.GET else None
+    form = AgendaForm(
+        data,
+        initial={"moment": timezone.localtime().replace(second=0, microsecond=0, tzinfo=None)},
+    )
+    result, entries, items = None, [], []
+    if form.is_valid():
+        result = selectors.agenda(
+            screen=form.cleaned_data["screen"], moment=form.cleaned_data["moment"]
+        )
+        entries = [
+            {"planned": entry.planned, "reason": WHY_NOT.get(entry.why_not)}
+            for entry in result.entries
+        ]
+        if result.playing:
+            problems = result.playing.problems
+            items = [
+                {"item": item, "reason": WHY_NOT.get(problems.get(item.pk))}
+                for item in result.playing.items
+            ]
+    return TemplateResponse(
+        request,
+        "campaigns/admin/agenda.html",
+        {
+            "form": form,
+            "agenda": result,
+            "entries": entries,
+            "items": items,
+            "page_title": _("Agenda"),
+            "header_icon": "date",
+        },
+    )
+
+
+class PlayReportForm(forms.Form):
+    since = forms.DateField(
+        label=pgettext_lazy("period", "From"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    until = forms.DateField(
+        label=pgettext_lazy("period", "Until"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    group = forms.ModelChoiceField(
+        label=gettext_lazy("Screen group"),
+        queryset=ScreenGroup.objects.all(),
+        required=False,
+        empty_label=gettext_lazy("All groups"),
+    )
+
+    def clean(self):
+        data = super().clean()
+        since, until = data.get("since"), data.get("until")
+        if since and until:
+            if until < since:
+                raise forms.ValidationError(_("“Until” must not be before “From”."))
+            if (until - since).days > 366:
+                raise forms.ValidationError(_("Choose at most a year."))
+        return data
+
+
+@permission_required("campaigns.view_screen")
+def play_report(request):
+    today = timezone.localdate()
+    form = PlayReportForm(
+        request.GET or None, initial={"since": today - timedelta(days=13), "until": today}
+    )
+    if request.GET:
+        valid = form.is_valid()
+        since = form.cleaned_data.get("since") if valid else None
+        until = form.cleaned_data.get("until") if valid else None
+        group = form.cleaned_data.get("group") if valid else None
+    else:
+        valid, since, until, group = True, today - timedelta(days=13), today, None
+    rows = []
+    if valid:
+        rows = selectors.play_counts(since=since, until=until, group_id=group.pk if group else None)
+        if request.GET.get("format") == "csv":
+            return _csv(rows, since, until)
+    per_day = {}
+    for row in rows:
+        per_day[row.day] = per_day.get(row.day, 0) + row.plays
+    days = [since + timedelta(days=n) for n in range((until - since).days + 1)] if valid else []
+    chart = bar_chart([(f"{day:%d.%m}", per_day.get(day, 0)) for day in days])
+    query = request.GET.copy()
+    query["format"] = "csv"
+    return TemplateResponse(
+        request,
+        "campaigns/admin/play_report.html",
+        {
+            "form": form,
+            "rows": rows,
+            "chart": chart,
+            "total": sum(row.plays for row in rows),
+            "csv_query": query.urlencode(),
+            "page_title": _("Plays on screens"),
+            "header_icon": "table",
+        },
+    )
+
+
+def _csv(rows, since, until) -> HttpResponse:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="plays-{since}-{until}.csv"'
+    response.write("\ufeff")  # spreadsheet programs then read the Cyrillic and Arabic right
+    writer = csv.writer(response)
+    writer.writerow(["day", "video_id", "video", "screen_group", "language", "plays", "seconds"])
+    for row in rows:
+        writer.writerow(
+            [
+                row.day.isoformat(),
+                row.video_id or "",
+                row.video_title,
+                row.group_name,
+                row.language,
+                row.plays,
+                round(row.seconds, 1),
+            ]
+        )
+    return response
+
+
+class AgendaViewSet(AdminPageViewSet):
+    name = "screen_agenda"
+    icon = "date"
+    menu_label = gettext_lazy("Agenda")
+    view = staticmethod(agenda)
+
+
+class PlayReportViewSet(AdminPageViewSet):
+    name = "screen_plays"
+    icon = "table"
+    menu_label = gettext_lazy("Plays report")
+    view = staticmethod(play_report)
+
+
+class ScreenTokenViewSet(ViewSet):
+    name = "screen_token"
+
+    def get_urlpatterns(self):
+        return [path("<int:pk>/", screen_token, name="show")]
+
+
+class ScreensGroup(SnippetViewSetGroup):
+    items = [ScreenViewSet, ScreenGroupViewSet, PlaylistViewSet, AgendaViewSet, PlayReportViewSet]
+    menu_icon = "desktop"
+    menu_label = gettext_lazy("Screens")
+    menu_name = "screens"
+    menu_order = 230

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from campaigns.screens.api import views
+
+urlpatterns = [
+    path("screens/<int:screen_id>/playlist/", views.screen_playlist, name="api_screen_playlist"),
+    path(
+        "screens/<int:screen_id>/plays/", views.ScreenPlaysView.as_view(), name="api_screen_plays"
+    ),
+]

@@ -1,0 +1,124 @@
+"""The screens' API: the playlist a screen polls and the plays it reports (docs/screens.md)."""
+
+import re
+
+from django.http import HttpResponse, JsonResponse
+from django.views.decorators.csrf import csrf_exempt
+from drf_spectacular.utils import extend_schema, inline_serializer
+from rest_framework import authentication, exceptions, permissions, status
+from rest_framework import serializers as drf_serializers
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from campaigns.screens import selectors, services
+from campaigns.screens.api.playlists import LARGEST_ID, playlist_responses, seen_screens
+from campaigns.screens.api.serializers import PlayBatchSerializer, video_ids_in
+from campaigns.screens.models import Screen
+from campaigns.videos.models import Video
+from cms.api.schema_fields import ERROR_SCHEMA
+from cms.api.throttles import CountedInTheCache
+
+
+@csrf_exempt  # only GET and HEAD are answered; anything else is a JSON 405, not a CSRF page
+def screen_playlist(request, screen_id: int):
+    """GET /api/v1/screens/{id}/playlist/: public, cacheable, built once (see playlists)."""
+    if request.method not in ("GET", "HEAD"):
+        response = JsonResponse(
+            {"detail": f"Method “{request.method}” is not allowed."}, status=405
+        )
+        response["Allow"] = "GET, HEAD"
+        return response
+    if request.GET:
+        unknown = ", ".join(sorted(request.GET))
+        return JsonResponse(
+            {"detail": f"This endpoint takes no query parameters (got: {unknown})."}, status=400
+        )
+    prepared = playlist_responses.get(screen_id)
+    if prepared.screen_exists:
+        seen_screens.record(screen_id)
+    code, headers, body = prepared.answer(
+        method=request.method,
+        if_none_match=request.headers.get("If-None-Match", ""),
+        accept_encoding=request.headers.get("Accept-Encoding", ""),
+    )
+    response = HttpResponse(body, status=code)
+    for name, value in headers:
+        response[name] = value
+    return response
+
+
+BEARER = re.compile(r"^Bearer\s+(\S+)\s*$", re.IGNORECASE)
+
+
+class ScreenTokenAuthentication(authentication.BaseAuthentication):
+    """`Authorization: Bearer <token>`: the screen's own token, for its own URL only."""
+
+    def authenticate(self, request):
+        header = request.headers.get("Authorization", "")
+        if not header:
+            return None
+        match = BEARER.match(header)
+        if not match:
+            raise exceptions.AuthenticationFailed("Send the screen's token as “Bearer <token>”.")
+        screen_id = request.parser_context["kwargs"]["screen_id"]
+        screen = None
+        if 0 < screen_id <= LARGEST_ID:
+            screen = selectors.screen_for_token(screen_id=screen_id, token=match[1])
+        if screen is None:
+            raise exceptions.AuthenticationFailed("This token is not this screen's token.")
+        return (screen, None)
+
+    def authenticate_header(self, request):
+        return 'Bearer realm="screens"'
+
+
+class IsTheScreen(permissions.BasePermission):
+    def has_permission(self, request, view):
+        return isinstance(request.user, Screen)
+
+
+class ScreenPlaysThrottle(CountedInTheCache):
+    """Batches per screen (SCREEN_PLAYS_RATE): a player flushes every few minutes."""
+
+    scope = "screen_plays"
+    rate_setting = "SCREEN_PLAYS_RATE"
+
+    def get_cache_key(self, request, view):
+        return self.cache_format % {"scope": self.scope, "ident": request.user.pk}
+
+
+class ScreenPlaysView(APIView):
+    """POST /api/v1/screens/{id}/plays/: a batch of play events, idempotent by event id."""
+
+    authentication_classes = [ScreenTokenAuthentication]
+    permission_classes = [IsTheScreen]
+    throttle_classes = [ScreenPlaysThrottle]
+
+    @extend_schema(
+        request=PlayBatchSerializer,
+        responses={
+            202: inline_serializer(
+                "PlayBatchResult",
+                fields={
+                    "accepted": drf_serializers.IntegerField(),
+                    "duplicates": drf_serializers.IntegerField(),
+                },
+            ),
+            400: ERROR_SCHEMA,
+            401: ERROR_SCHEMA,
+            404: ERROR_SCHEMA,
+            429: ERROR_SCHEMA,
+        },
+        operation_id="screens_plays_create",
+    )
+    def post(self, request, screen_id: int):
+        known = set(
+            Video.objects.filter(pk__in=video_ids_in(request.data)).values_list("pk", flat=True)
+        )
+        batch = PlayBatchSerializer(data=request.data, context={"known_video_ids": known})
+        batch.is_valid(raise_exception=True)
+        result = services.record_plays(screen=request.user, events=batch.validated_data["events"])
+        return Response(
+            {"accepted": result.accepted, "duplicates": result.duplicates},
+            status=status.HTTP_202_ACCEPTED,
+        )

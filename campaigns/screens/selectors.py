@@ -1,0 +1,243 @@
+"""Reads for screens: what a screen plays and why (the plan, the agenda), which screens are
+silent, a screen's token, and the proof-of-play counts (docs/screens.md)."""
+
+import hashlib
+import hmac
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from django.conf import settings
+from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models.functions import TruncDate
+from django.utils import timezone
+
+from campaigns.screens import schedule
+from campaigns.screens.models import (
+    PlayEvent,
+    Playlist,
+    PlaylistAssignment,
+    PlaylistItem,
+    Screen,
+)
+from campaigns.stories.selectors import stories_for_screens
+
+# Why an item or a playlist does not play: shown in the agenda, left out of the playlist API.
+VIDEO_UNPUBLISHED = "video_unpublished"
+VIDEO_NOT_READY = "video_not_ready"
+STORY_NOT_PUBLIC = "story_not_public"
+CAMPAIGN_UNPUBLISHED = "campaign_unpublished"
+NOTHING_PLAYABLE = "nothing_playable"
+
+
+@dataclass
+class PlannedPlaylist:
+    """A playlist that may play on a screen, with the assignment that brings it there
+    (None for the fallback) and what of it can play now."""
+
+    playlist: Playlist
+    assignment: PlaylistAssignment | None
+    items: list[PlaylistItem]
+    problems: dict[int, str] = field(default_factory=dict)  # item id → why it cannot play
+    problem: str | None = None  # why the whole playlist cannot play
+
+    @property
+    def candidate(self) -> schedule.Candidate:
+        assignment = self.assignment
+        return schedule.Candidate(
+            assignment_id=assignment.pk,
+            playlist_id=self.playlist.pk,
+            priority=assignment.priority,
+            for_screen=assignment.screen_id is not None,
+            rule=self.playlist.rule,
+        )
+
+    @property
+    def playable(self) -> list[PlaylistItem]:
+        return [item for item in self.items if item.pk not in self.problems]
+
+
+@dataclass
+class ScreenPlan:
+    """Everything that decides what a screen plays: its assignments and the fallback."""
+
+    screen: Screen
+    assigned: list[PlannedPlaylist]
+    fallback: PlannedPlaylist | None
+
+    def playing(self) -> list[PlannedPlaylist]:
+        return [planned for planned in self.assigned if planned.problem is None]
+
+    def by_assignment(self) -> dict[int, PlannedPlaylist]:
+        return {planned.assignment.pk: planned for planned in self.assigned}
+
+    def timeline(self, start: datetime, end: datetime) -> list[schedule.Segment]:
+        zone = timezone.get_default_timezone()
+        return schedule.timeline([p.candidate for p in self.playing()], start, end, zone)
+
+
+def screen_plan(screen: Screen) -> ScreenPlan:
+    """A screen's assignments (direct and through its group) and the fallback, each with
+    what can play: published, processed videos; stories with consent for screens; published
+    campaigns. A constant number of queries, whatever the number of playlists."""
+    assignments = list(
+        PlaylistAssignment.objects.filter(
+            Q(screen=screen) | Q(group_id=screen.group_id), playlist__is_fallback=False
+        )
+        .select_related("playlist__campaign")
+        .prefetch_related("playlist__time_windows")
+        .order_by("-priority", "pk")
+    )
+    fallback = (
+        Playlist.objects.filter(is_fallback=True)
+        .select_related("campaign")
+        .prefetch_related("time_windows")
+        .first()
+    )
+    playlists = {a.playlist_id: a.playlist for a in assignments}
+    if fallback:
+        playlists[fallback.pk] = fallback
+    items = list(
+        PlaylistItem.objects.filter(playlist_id__in=playlists)
+        .select_related("video__poster", "story")
+        .prefetch_related("video__captions")
+        .order_by("playlist_id", "sort_order", "pk")
+    )
+    story_ids = {item.story_id for item in items if item.story_id}
+    public_story_ids = (
+        set(stories_for_screens().filter(pk__in=story_ids).values_list("pk", flat=True))
+        if story_ids
+        else set()
+    )
+    items_by_playlist: dict[int, list[PlaylistItem]] = {pk: [] for pk in playlists}
+    for item in items:
+        items_by_playlist[item.playlist_id].append(item)
+
+    def planned(playlist: Playlist, assignment: PlaylistAssignment | None) -> PlannedPlaylist:
+        own = items_by_playlist[playlist.pk]
+        result = PlannedPlaylist(playlist=playlist, assignment=assignment, items=own)
+        for item in own:
+            problem = _item_problem(item, public_story_ids)
+            if problem:
+                result.problems[item.pk] = problem
+        if playlist.campaign_id and not playlist.campaign.live:
+            result.problem = CAMPAIGN_UNPUBLISHED
+        elif not result.playable:
+            result.problem = NOTHING_PLAYABLE
+        return result
+
+    return ScreenPlan(
+        screen=screen,
+        assigned=[planned(a.playlist, a) for a in assignments],
+        fallback=planned(fallback, None) if fallback else None,
+    )
+
+
+def _item_problem(item: PlaylistItem, public_story_ids: set[int]) -> str | None:
+    if not item.video.published:
+        return VIDEO_UNPUBLISHED
+    if not item.video.is_ready:
+        return VIDEO_NOT_READY
+    if item.story_id and item.story_id not in public_story_ids:
+        return STORY_NOT_PUBLIC
+    return None
+
+
+@dataclass
+class AgendaEntry:
+    planned: PlannedPlaylist
+    why_not: str | None  # a schedule.Rule.why_not code, a playlist problem, or "outranked"
+
+
+@dataclass
+class Agenda:
+    """What plays on a screen at a moment, and why: the answer to an editor's question."""
+
+    screen: Screen
+    moment: datetime
+    playing: PlannedPlaylist | None
+    is_fallback: bool
+    entries: list[AgendaEntry]
+
+
+def agenda(*, screen: Screen, moment: datetime) -> Agenda:
+    plan = screen_plan(screen)
+    zone = timezone.get_default_timezone()
+    winner = schedule.winner([p.candidate for p in plan.playing()], moment, zone)
+    entries = []
+    for planned in plan.assigned:
+        if planned.problem:
+            why_not = planned.problem
+        else:
+            why_not = planned.playlist.rule.why_not(moment, zone)
+            if why_not is None and winner and winner.assignment_id != planned.assignment.pk:
+                why_not = "outranked"
+        entries.append(AgendaEntry(planned=planned, why_not=why_not))
+    if winner:
+        playing = plan.by_assignment()[winner.assignment_id]
+    else:
+        playing = plan.fallback if plan.fallback and not plan.fallback.problem else None
+    return Agenda(
+        screen=screen,
+        moment=moment,
+        playing=playing,
+        is_fallback=winner is None and playing is not None,
+        entries=entries,
+    )
+
+
+def silent_screens(*, minutes: int | None = None) -> QuerySet:
+    """Active screens not heard from in the last `minutes`."""
+    minutes = settings.SCREEN_SILENT_AFTER_MINUTES if minutes is None else minutes
+    since = timezone.now() - timedelta(minutes=minutes)
+    return Screen.objects.filter(active=True).filter(
+        Q(last_seen_at__isnull=True) | Q(last_seen_at__lt=since)
+    )
+
+
+def screen_for_token(*, screen_id: int, token: str) -> Screen | None:
+    """The screen whose token this is, or None. Compared in constant time."""
+    screen = Screen.objects.filter(pk=screen_id).select_related("group").first()
+    if screen is None or not screen.token_hash or not token:
+        return None
+    digest = hashlib.sha256(token.encode()).hexdigest()
+    return screen if hmac.compare_digest(digest, screen.token_hash) else None
+
+
+@dataclass(frozen=True)
+class PlayCount:
+    day: date
+    video_id: int | None
+    video_title: str
+    group_name: str
+    language: str
+    plays: int
+    seconds: float
+
+
+def play_counts(*, since: date, until: date, group_id: int | None = None) -> list[PlayCount]:
+    """Plays per local day, video, screen group and language, from `since` to `until`
+    (both included)."""
+    zone = timezone.get_default_timezone()
+    start = datetime.combine(since, datetime.min.time(), tzinfo=zone)
+    end = datetime.combine(until + timedelta(days=1), datetime.min.time(), tzinfo=zone)
+    plays = PlayEvent.objects.filter(started_at__gte=start, started_at__lt=end)
+    if group_id:
+        plays = plays.filter(group_id=group_id)
+    rows = (
+        plays.annotate(day=TruncDate("started_at", tzinfo=zone))
+        .values("day", "video_id", "video__title", "group__name", "language")
+        .annotate(plays=Count("pk"), seconds=Sum("duration_seconds"))
+        .order_by("day", "video__title", "group__name", "language")
+    )
+    return [
+        PlayCount(
+            day=row["day"],
+            video_id=row["video_id"],
+            video_title=row["video__title"] or "",
+            group_name=row["group__name"] or "",
+            language=row["language"],
+            plays=row["plays"],
+            seconds=row["seconds"] or 0.0,
+        )
+        for row in rows
+    ]

@@ -1,0 +1,51 @@
+"""What makes every screen's playlist be built again: any change to something it shows
+(docs/screens.md)."""
+
+from django.db.models.signals import post_delete, post_save
+from wagtail.images import get_image_model
+from wagtail.signals import page_published, page_unpublished
+
+from campaigns.pages.models import CampaignPage
+from campaigns.screens.api.playlists import playlist_version
+from campaigns.screens.models import (
+    Playlist,
+    PlaylistAssignment,
+    PlaylistItem,
+    PlaylistTimeWindow,
+    Screen,
+    ScreenGroup,
+)
+from campaigns.stories.models import ConsentRecord, StoryPage
+from campaigns.videos.models import Caption, Video
+
+SHOWN_ON_SCREENS = [
+    Screen,
+    ScreenGroup,
+    Playlist,
+    PlaylistItem,
+    PlaylistAssignment,
+    PlaylistTimeWindow,
+    Video,
+    Caption,
+    ConsentRecord,
+]
+PAGES_ON_SCREENS = (StoryPage, CampaignPage)
+
+
+def playlists_changed(**kwargs) -> None:
+    playlist_version.changed()
+
+
+def page_changed(sender, instance, **kwargs) -> None:
+    if isinstance(instance, PAGES_ON_SCREENS):
+        playlists_changed()
+
+
+def connect() -> None:
+    for model in [*SHOWN_ON_SCREENS, get_image_model()]:
+        uid = f"screens-{model._meta.label_lower}"
+        post_save.connect(playlists_changed, sender=model, dispatch_uid=f"{uid}-save")
+        post_delete.connect(playlists_changed, sender=model, dispatch_uid=f"{uid}-delete")
+    page_published.connect(page_changed, dispatch_uid="screens-page-published")
+    page_unpublished.connect(page_changed, dispatch_uid="screens-page-unpublished")
+    post_delete.connect(page_changed, dispatch_uid="screens-page-deleted")

@@ -1,0 +1,51 @@
+"""The screen player: a page a screen's browser opens full screen (docs/screens.md)."""
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.cache import patch_cache_control
+from django.views.decorators.http import require_safe
+
+from campaigns.screens.models import Screen
+from cms import languages
+
+
+@require_safe
+def player(request, screen_id: int):
+    screen = get_object_or_404(Screen.objects.select_related("group"), pk=screen_id)
+    language = languages.get(screen.language)
+    config = {
+        "screen_id": screen.pk,
+        "playlist_url": reverse("api_screen_playlist", args=[screen.pk]),
+        "plays_url": reverse("api_screen_plays", args=[screen.pk]),
+        "worker_url": reverse("screen_player_worker"),
+        "worker_scope": reverse("screen_player_worker").rsplit("/", 1)[0] + "/",
+        "flush_seconds": settings.SCREEN_PLAYER_FLUSH_SECONDS,
+    }
+    # The screen's own language, not the browser's: it is read by passengers.
+    with translation.override(screen.language):
+        response = render(
+            request,
+            "campaigns/screens/player.html",
+            {
+                "screen": screen,
+                "language": language,
+                "config": config,
+                "site_name": settings.WAGTAIL_SITE_NAME,
+            },
+        )
+    patch_cache_control(response, no_cache=True)  # the service worker keeps a copy for offline
+    return response
+
+
+@require_safe
+def player_worker(request):
+    response = HttpResponse(
+        render_to_string("campaigns/screens/player-sw.js"),
+        content_type="text/javascript; charset=utf-8",
+    )
+    patch_cache_control(response, no_cache=True)
+    return response

@@ -1,8 +1,0 @@
-from django.urls import path
-
-from campaigns import views
-
-urlpatterns = [
-    path("sw.js", views.player_worker, name="screen_player_worker"),
-    path("<int:screen_id>/player/", views.player, name="screen_player"),
-]

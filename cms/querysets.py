@@ -1,0 +1,77 @@
+"""Translated content in the reader's language: their language first, then the nearest one of
+its fallback chain (settings.PLATFORM_LANGUAGES). Query methods that models, selectors and
+the API share, so that models need no selectors for the reads their pages make."""
+
+import uuid
+from collections.abc import Iterable
+from typing import TypeVar
+
+from django.db.models import Q, QuerySet
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
+
+from cms import languages
+
+Translatable = TypeVar("Translatable")
+
+
+def in_reader_language(
+    objects: Iterable[Translatable], *, language_code: str | None = None
+) -> dict[uuid.UUID, Translatable]:
+    """For each translation key among `objects` (pages or snippets of several languages,
+    with `locale` selected), the one in the reader's language, else the nearest language of
+    its fallback chain. Objects in languages outside the chain are left out."""
+    order = languages.reader_languages(language_code)
+    rank = {code: position for position, code in enumerate(order)}
+    best: dict[uuid.UUID, Translatable] = {}
+    for item in objects:
+        position = rank.get(item.locale.language_code)
+        if position is None:
+            continue
+        chosen = best.get(item.translation_key)
+        if chosen is None or position < rank[chosen.locale.language_code]:
+            best[item.translation_key] = item
+    return best
+
+
+class TranslatedQuerySetMixin:
+    """For querysets of translatable pages and snippets (with `locale` and
+    `translation_key`)."""
+
+    def in_reader_languages(self, language_code: str | None = None) -> QuerySet:
+        """Only the copies in the reader's language or its fallback chain."""
+        return self.filter(
+            locale__language_code__in=languages.reader_languages(language_code)
+        ).select_related("locale")
+
+    def in_reader_language(self, language_code: str | None = None) -> list:
+        """One object per translation key, in the reader's language or the nearest one of
+        its fallback chain (one query)."""
+        chosen = in_reader_language(
+            self.in_reader_languages(language_code), language_code=language_code
+        )
+        return list(chosen.values())
+
+    def ordered_in_reader_language(self, keys: list, language_code: str | None = None) -> list:
+        """The objects with these translation keys, in the order of `keys` (repeats dropped),
+        each in the reader's language or the nearest one of its fallback chain; keys with no
+        version in those languages are skipped. One query."""
+        candidates = self.in_reader_languages(language_code).filter(translation_key__in=keys)
+        best = in_reader_language(candidates, language_code=language_code)
+        return [best[key] for key in dict.fromkeys(keys) if key in best]
+
+
+class TranslatedQuerySet(TranslatedQuerySetMixin, QuerySet):
+    pass
+
+
+class TranslatedPageQuerySet(TranslatedQuerySetMixin, PageQuerySet):
+    def children_of_any_translation(self, page: Page) -> "TranslatedPageQuerySet":
+        """Pages whose parent is `page` in any of its languages (one query to find them)."""
+        condition = Q(pk__in=[])
+        for translation in page.get_translations(inclusive=True).only("path", "depth"):
+            condition |= Q(path__startswith=translation.path, depth=translation.depth + 1)
+        return self.filter(condition)
+
+
+TranslatedPageManager = PageManager.from_queryset(TranslatedPageQuerySet)
