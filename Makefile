@@ -48,9 +48,10 @@ test-fast: install-dev  ## the suite without real-browser and process tests
 bench: install  ## playlists vs whitenoise, API lists warm vs uncached, with wrk (docs/benchmarks.md)
 	./scripts/bench
 
-lint: install-dev  ## ruff lint and format check
+lint: install-dev  ## ruff lint and format check, and the import contracts (pyproject.toml)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 format: install-dev  ## apply ruff fixes and formatting
 	$(VENV)/bin/ruff check --fix .

@@ -7,10 +7,10 @@ from django.db import transaction
 from wagtail.models import Locale
 
 from cms import languages
-from cms.translation import services
 from cms.demo import texts
 from cms.models import HomePage
 from cms.polls.models import Poll, PollOption
+from cms.translation import services
 
 Log = Callable[[str], None]
 TRANSLATED_INTO = ["en"]

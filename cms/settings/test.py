@@ -45,9 +45,9 @@ WEBHOOK_ALLOW_PRIVATE_ADDRESSES = True
 SCREEN_PLAYLIST_VERSION_CHECK_SECONDS = 0
 
 # The whole suite reads the API from one address within a minute or two: the rate limits are
-# tested with low rates of their own (tests/campaigns/test_partner_access.py).
+# tested with low rates of their own (tests/campaigns/partners/test_access.py).
 API_READER_RATE = API_PARTNER_RATE = "100000/min"
-# Likewise the poll votes (tests/cms/test_polls.py tests the limit with a low rate).
+# Likewise the poll votes (tests/cms/polls/test_polls.py tests the limit with a low rate).
 POLL_VOTE_RATE = "100000/min"
-# And photovoice submissions (tests/campaigns/test_photovoice.py tests the limit).
+# And photovoice submissions (tests/campaigns/photovoice/test_photovoice.py tests the limit).
 PHOTOVOICE_SUBMISSION_RATE = "100000/min"

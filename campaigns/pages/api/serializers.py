@@ -3,7 +3,6 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from campaigns.stories.api.serializers import organisation_reference
 from cms.api.blocks import reference_json, sanitised_html, stream_json
 from cms.api.content import PageSerializer
 from cms.api.schema_fields import BLOCKS_SCHEMA, REFERENCE_SCHEMA
@@ -19,7 +18,7 @@ class CampaignSerializer(PageSerializer):
     def get_partners(self, campaign) -> list[dict]:
         names = self.context["names"]
         shown = [names.get(partner.translation_key, partner) for partner in campaign.partners.all()]
-        return [organisation_reference(partner) for partner in shown]
+        return [reference_json(partner) for partner in shown]
 
 
 class CampaignDetailSerializer(CampaignSerializer):

@@ -4,7 +4,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from cms.api.addresses import api_url
-from cms.api.blocks import image_json, stream_json, term_json
+from cms.api.blocks import image_json, reference_json, stream_json, term_json
 from cms.api.content import PageSerializer, TranslatedSerializer
 from cms.api.schema_fields import (
     BLOCKS_SCHEMA,
@@ -12,16 +12,6 @@ from cms.api.schema_fields import (
     REFERENCE_SCHEMA,
     TERM_SCHEMA,
 )
-
-
-def organisation_reference(partner) -> dict:
-    """A partner organisation as stories and campaigns link to it."""
-    return {
-        "id": partner.pk,
-        "type": "organisation",
-        "title": partner.name,
-        "api_url": api_url("campaigns.organisation", partner.pk),
-    }
 
 
 class OrganisationSerializer(TranslatedSerializer):
@@ -59,7 +49,7 @@ class StorySerializer(PageSerializer):
         if not story.partner:
             return None
         partner = self.context["names"].get(story.partner.translation_key, story.partner)
-        return organisation_reference(partner)
+        return reference_json(partner)
 
     @extend_schema_field(TERM_SCHEMA)
     def get_themes(self, story) -> list[dict]:

@@ -22,7 +22,7 @@ from campaigns.photovoice.forms import started_token
 from campaigns.photovoice.models import AuditTheme, PhotoSubmission, PhotovoicePage
 from cms.api.caching import content_changed
 from cms.uploads import clean_photo
-from tests.campaigns.test_webhooks import Receiver, cdn_at, purged
+from tests.campaigns.partners.test_webhooks import Receiver, cdn_at, purged
 
 pytestmark = pytest.mark.django_db
 
@@ -528,6 +528,42 @@ def test_withdrawing_a_pending_photo_deletes_its_private_file(
     submission.refresh_from_db()
     assert submission.status == Status.WITHDRAWN
     assert not pending.exists()
+
+
+def test_a_moderator_withdraws_a_photo_at_the_senders_request_as_the_link_would(
+    client, moderator, editor, monkeypatch, django_capture_on_commit_callbacks, in_english
+):
+    """A sender who gave no email asks the team: the moderation queue withdraws the photo
+    through the same service as the link (deleted everywhere, details erased)."""
+    submission = approved(moderator, caption="Asked to withdraw: our staircase")
+    image = submission.image
+    url = reverse("photovoice_moderation:withdraw", args=[submission.pk])
+    calls = []
+    real = services.withdraw_photo
+    monkeypatch.setattr(
+        services, "withdraw_photo", lambda **kwargs: calls.append(kwargs) or real(**kwargs)
+    )
+    client.force_login(editor)
+    client.post(url)
+    assert calls == [] and PhotoSubmission.objects.get(pk=submission.pk).status == Status.APPROVED
+
+    client.force_login(moderator)
+    assert client.get(url).status_code == 405  # only a form post withdraws
+    queue = client.get(reverse("photovoice_moderation:index") + "?status=approved")
+    assert url in queue.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, follow=True)
+
+    assert [call["submission"].pk for call in calls] == [submission.pk]
+    assert "The photo was withdrawn" in response.content.decode()
+    submission.refresh_from_db()
+    assert submission.status == Status.WITHDRAWN
+    assert submission.caption == submission.alt_text == submission.author_name == ""
+    assert not get_image_model().objects.filter(pk=image.pk).exists()
+    assert "Asked to withdraw: our staircase" not in client.get(PAGE).content.decode()
+    again = client.post(url, follow=True)
+    assert "already withdrawn" in again.content.decode()
+    assert len(calls) == 1
 
 
 def test_an_unknown_withdrawal_link_is_a_404(client):
