@@ -22,18 +22,17 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from campaigns.api import playlists
-from campaigns.choices import ProcessingStatus
-from campaigns.models import (
-    Caption,
+from campaigns.screens.api import playlists
+from campaigns.screens.models import (
     Playlist,
     PlaylistAssignment,
     PlaylistItem,
     PlaylistTimeWindow,
     Screen,
     ScreenGroup,
-    Video,
 )
+from campaigns.videos.choices import ProcessingStatus
+from campaigns.videos.models import Caption, Video
 
 GROUPS = [
     "Метро М1",

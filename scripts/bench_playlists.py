@@ -53,7 +53,7 @@ STATIC_PATH = "/static/bench/playlist.json"
 NO_APP_PATH = "/bench/no-app/"  # scripts/bench_wsgi.py: gunicorn's own cost per request
 GOALS = {"playlist 200": 2.0, "playlist 304": 3.0}
 # Headers Django's middleware adds to every response it builds: an answer without them came
-# from the fast path in front of Django (campaigns/api/fast_path.py).
+# from the fast path in front of Django (campaigns/screens/api/fast_path.py).
 DJANGO_MARKER = "cross-origin-opener-policy"
 
 
