@@ -6,12 +6,32 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 from cms.data_stories.blocks import StatisticBlock
 from cms.polls.blocks import PollBlock
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
+
+
+class BodyTextBlock(blocks.RichTextBlock):
+    """Text with headings, lists and links: the prose of generic pages and stories."""
+
+    def __init__(self, **kwargs):
+        super().__init__(features=RICH_TEXT_FEATURES, **kwargs)
+
+    class Meta:
+        icon = "pilcrow"
+        label = _("Text")
+        description = _("Paragraphs of text, with headings, lists and links.")
+        template = "blocks/rich_text_block.html"
+        preview_value = (
+            "<h2>Your first weeks in Sofia</h2>"
+            "<p>Always carry an <b>identity document</b>. Keep copies of all your documents.</p>"
+            "<ul><li>Register your address.</li><li>Find a family doctor.</li></ul>"
+        )
 
 
 class ImageWithAltTextBlock(blocks.StructBlock):
@@ -28,7 +48,21 @@ class ImageWithAltTextBlock(blocks.StructBlock):
     class Meta:
         icon = "image"
         label = _("Image")
+        description = _(
+            "A picture from the image library, described for readers who cannot see it."
+        )
         template = "blocks/image_block.html"
+
+    def get_preview_value(self):
+        """The oldest image of the library with its own description, or no image."""
+        image = get_image_model().objects.order_by("pk").first()
+        return self.normalize(
+            {
+                "image": image,
+                "alt_text": image.default_alt_text if image else "",
+                "caption": image.title if image else "",
+            }
+        )
 
 
 class QuoteBlock(blocks.StructBlock):
@@ -38,7 +72,12 @@ class QuoteBlock(blocks.StructBlock):
     class Meta:
         icon = "openquote"
         label = _("Quote")
+        description = _("Words someone said or wrote, and who said them.")
         template = "blocks/quote_block.html"
+        preview_value = {
+            "text": "All human beings are born free and equal in dignity and rights.",
+            "attribution": "Universal Declaration of Human Rights, article 1",
+        }
 
 
 class CallToActionValue(blocks.StructValue):
@@ -60,8 +99,16 @@ class CallToActionBlock(blocks.StructBlock):
     class Meta:
         icon = "link"
         label = _("Call to action")
+        description = _("A heading, a short text and a button to a page or a website.")
         template = "blocks/call_to_action_block.html"
         value_class = CallToActionValue
+        preview_value = {
+            "heading": "Questions about your rights?",
+            "text": "The UN Refugee Agency explains them and says where to get free advice.",
+            "button_label": "Find help",
+            "page": None,
+            "external_url": "https://help.unhcr.org/bulgaria/",
+        }
 
     def clean(self, value):
         value = super().clean(value)
@@ -75,12 +122,29 @@ class CallToActionBlock(blocks.StructBlock):
         return value
 
 
+class LibraryVideoBlock(SnippetChooserBlock):
+    """A captioned video with a data-saver version from the platform's video library, chosen
+    by the library's model label and drawn by its template: any app's pages may offer it
+    without importing the campaigns app (docs/videos.md)."""
+
+    def __init__(self, **kwargs):
+        super().__init__("campaigns.Video", **kwargs)
+
+    def get_preview_value(self):
+        """The newest published, processed video of the library, or none."""
+        return self.target_model.objects.filter(published=True, processing_status="ready").first()
+
+    class Meta:
+        icon = "media"
+        label = _("Video from the library")
+        description = _("A video from the video library, with captions and a data-saver version.")
+        template = "campaigns/blocks/video.html"
+
+
 class ContentStreamBlock(blocks.StreamBlock):
     """The body of generic pages: the blocks any editor may need."""
 
-    rich_text = blocks.RichTextBlock(
-        label=_("Text"), features=RICH_TEXT_FEATURES, template="blocks/rich_text_block.html"
-    )
+    rich_text = BodyTextBlock()
     image = ImageWithAltTextBlock()
     quote = QuoteBlock()
     statistic = StatisticBlock()

@@ -7,14 +7,15 @@ from bs4 import BeautifulSoup
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.documents import get_document_model
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
-from wagtail.snippets.blocks import SnippetChooserBlock
 
-from cms.blocks import ImageWithAltTextBlock
+from cms.blocks import ImageWithAltTextBlock, LibraryVideoBlock
 from cms.translation.blocks import SameInEveryLanguageBlock
 
 EASY_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -40,7 +41,15 @@ class EasyTextBlock(blocks.RichTextBlock):
     class Meta:
         icon = "pilcrow"
         label = _("Easy text")
+        description = _(
+            "Short, simple sentences with lists and links; the easy-language check scores them."
+        )
         template = "learning/blocks/easy_text.html"
+        preview_value = (
+            "<p>In Bulgaria, always carry an <b>identity document</b>. "
+            "The police can ask to see it.</p>"
+            "<p>Make copies of all your documents. Keep the copies in a different place.</p>"
+        )
 
 
 class KeyWordBlock(blocks.StructBlock):
@@ -55,7 +64,12 @@ class KeyWordBlock(blocks.StructBlock):
     class Meta:
         icon = "tag"
         label = _("Key word")
+        description = _("An important word of the lesson, explained simply.")
         template = "learning/blocks/key_word.html"
+        preview_value = {
+            "word": "residence permit",
+            "explanation": "A document that shows you can live in Bulgaria.",
+        }
 
 
 class AudioBlock(blocks.StructBlock):
@@ -90,7 +104,22 @@ class AudioBlock(blocks.StructBlock):
     class Meta:
         icon = "media"
         label = _("Audio")
+        description = _("A short recording to listen to, with what is said written out.")
         template = "learning/blocks/audio.html"
+
+    def get_preview_value(self):
+        """The oldest audio file of the documents, or none."""
+        is_audio = Q()
+        for extension in settings.LESSON_AUDIO_EXTENSIONS:
+            is_audio |= Q(file__iendswith=f".{extension}")
+        audio = get_document_model().objects.filter(is_audio).order_by("pk").first()
+        return self.normalize(
+            {
+                "audio": audio,
+                "title": "Emergency number 112",
+                "transcript": "Call 112 when a life is in danger. The call is free.",
+            }
+        )
 
 
 class VideoBlock(blocks.StructBlock):
@@ -104,9 +133,15 @@ class VideoBlock(blocks.StructBlock):
         return [value["description"]] if value.get("description") else []
 
     class Meta:
-        icon = "media"
+        icon = "link-external"
         label = _("Video")
+        description = _("A link to a video on YouTube or Facebook.")
         template = "learning/blocks/video.html"
+        preview_value = {
+            "video": "https://www.youtube.com/watch?v=hs3siBZLriU",
+            "title": "St. Ana Integration Center",
+            "description": "Caritas Bulgaria shows its centre for refugees and migrants in Sofia.",
+        }
 
 
 class StepByStepBlock(blocks.StructBlock):
@@ -121,7 +156,18 @@ class StepByStepBlock(blocks.StructBlock):
     class Meta:
         icon = "list-ol"
         label = _("Step by step")
+        description = _(
+            "Numbered steps to follow in order, such as what to do when you lose a document."
+        )
         template = "learning/blocks/step_by_step.html"
+        preview_value = {
+            "title": "If you lose a document",
+            "steps": [
+                "Go to the police at once.",
+                "Say what you lost and where.",
+                "Ask the police for a written note.",
+            ],
+        }
 
 
 phone_number = RegexValidator(
@@ -150,8 +196,19 @@ class ContactBlock(blocks.StructBlock):
     class Meta:
         icon = "site"
         label = _("Useful contact or place")
+        description = _(
+            "A service or place readers can call or visit: address, phone, opening hours."
+        )
         template = "learning/blocks/contact.html"
         value_class = ContactValue
+        preview_value = {
+            "name": "European emergency number",
+            "address": "",
+            "phone": "112",
+            "opening_hours": "Day and night, every day",
+            "map_link": "",
+            "website": "",
+        }
 
 
 class TipBlock(blocks.StructBlock):
@@ -166,7 +223,12 @@ class TipBlock(blocks.StructBlock):
     class Meta:
         icon = "help"
         label = _("Tip or warning")
+        description = _("A short tip, or a warning about a danger or a common mistake.")
         template = "learning/blocks/tip.html"
+        preview_value = {
+            "kind": "warning",
+            "text": "Never give your original document to a stranger.",
+        }
 
 
 class QuizOptionBlock(blocks.StructBlock):
@@ -209,11 +271,48 @@ class QuizQuestionBlock(blocks.StructBlock):
             )
         return value
 
+    def get_preview_context(self, value, parent_context=None):
+        # The lesson page includes the quiz's template with the question, its block id and
+        # the page it posts to; a preview has no lesson, so its form posts nowhere useful.
+        context = super().get_preview_context(value, parent_context=parent_context)
+        return {**context, "question": value, "block_id": "preview", "page": {"pk": 0}}
+
     class Meta:
         icon = "form"
         label = _("Quiz question")
+        description = _(
+            "A question with answers to choose from, so readers check what they learnt."
+        )
         value_class = QuizQuestionValue
         template = "learning/blocks/quiz.html"
+        preview_value = {
+            "question": "What is good to do with your documents?",
+            "options": [
+                {"text": "Make copies and photos.", "is_correct": True},
+                {"text": "Give them to a neighbour.", "is_correct": False},
+                {"text": "Leave them in the car.", "is_correct": False},
+            ],
+            "feedback_correct": "That is right! Copies help if you lose a document.",
+            "feedback_incorrect": "Not quite. Keep your documents yourself and have copies.",
+        }
+
+
+class LessonChooserBlock(blocks.PageChooserBlock):
+    """A lesson of the site; pages show its translation in the reader's language."""
+
+    def __init__(self, **kwargs):
+        super().__init__(page_type="learning.LessonPage", **kwargs)
+
+    def get_preview_value(self):
+        """The oldest live lesson, or none."""
+        return self.target_model.objects.live().order_by("pk").first()
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Lesson")
+        description = _(
+            "A lesson of this site; readers see it in their language when it is translated."
+        )
 
 
 class LessonStreamBlock(blocks.StreamBlock):
@@ -222,14 +321,7 @@ class LessonStreamBlock(blocks.StreamBlock):
     image = ImageWithAltTextBlock()
     audio = AudioBlock()
     video = VideoBlock()
-    # A captioned video with a data-saver version, from the platform's video library; the
-    # library's own player template renders it.
-    library_video = SnippetChooserBlock(
-        "campaigns.Video",
-        label=_("Video from the library"),
-        icon="media",
-        template="campaigns/blocks/video.html",
-    )
+    library_video = LibraryVideoBlock()
     step_by_step = StepByStepBlock()
     contact = ContactBlock()
     tip = TipBlock()

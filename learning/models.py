@@ -7,7 +7,6 @@ from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
-from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -19,7 +18,7 @@ from cms.querysets import TranslatedPageManager
 from cms.translatable import LocalizedRoutingMixin, TranslatableTerm, in_source_language
 from learning import easy_language
 from learning.admin_messages import describe_report
-from learning.blocks import LessonStreamBlock
+from learning.blocks import LessonChooserBlock, LessonStreamBlock
 from learning.panels import EasyLanguagePanel
 
 LEVELS = [("A1", "A1"), ("A2", "A2"), ("B1", "B1")]
@@ -66,7 +65,7 @@ class LessonPage(LocalizedRoutingMixin, Page):
     )
     body = StreamField(LessonStreamBlock(), verbose_name=_("body"))
     related_lessons = StreamField(
-        [("lesson", blocks.PageChooserBlock(page_type="learning.LessonPage"))],
+        [("lesson", LessonChooserBlock())],
         blank=True,
         max_num=4,
         verbose_name=_("related lessons"),
@@ -182,7 +181,7 @@ class CoursePage(LocalizedRoutingMixin, Page):
 
     intro = models.TextField(_("introduction"), blank=True)
     lessons = StreamField(
-        [("lesson", blocks.PageChooserBlock(page_type="learning.LessonPage"))],
+        [("lesson", LessonChooserBlock())],
         verbose_name=_("lessons in order"),
     )
 

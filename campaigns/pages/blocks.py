@@ -1,7 +1,11 @@
-"""Blocks of campaign pages: myths and facts, events."""
+"""Blocks of campaign pages: myths and facts, events, stories."""
+
+import datetime
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+
+from campaigns.stories.models import WEB, StoryPage
 
 
 class MythFactBlock(blocks.StructBlock):
@@ -12,7 +16,14 @@ class MythFactBlock(blocks.StructBlock):
     class Meta:
         icon = "help"
         label = _("Myth and fact")
+        description = _("A common false belief, and the facts that answer it.")
         template = "campaigns/blocks/myth_fact.html"
+        preview_value = {
+            "myth": "Refugees are economic migrants.",
+            "fact": "Refugees flee war or persecution. "
+            "International law gives them the right to protection.",
+            "source": "UN Refugee Convention (1951)",
+        }
 
 
 class EventBlock(blocks.StructBlock):
@@ -24,4 +35,29 @@ class EventBlock(blocks.StructBlock):
     class Meta:
         icon = "date"
         label = _("Event")
+        description = _("Something that happens during the campaign: what, when and where.")
         template = "campaigns/blocks/event.html"
+        preview_value = {
+            "title": "Cleaning up hateful graffiti",
+            "starts_at": datetime.datetime(2019, 6, 15, 7, 0, tzinfo=datetime.UTC),
+            "place": "Streets in central Sofia",
+            "description": "Volunteers and residents clean off graffiti with messages of hate.",
+        }
+
+
+class StoryChooserBlock(blocks.PageChooserBlock):
+    """A story the campaign told; pages show it only while its consent covers the web."""
+
+    def __init__(self, **kwargs):
+        super().__init__(page_type="campaigns.StoryPage", **kwargs)
+
+    def get_preview_value(self):
+        """The oldest story readers may see on the web, or none."""
+        return StoryPage.objects.live().public().with_consent(WEB).order_by("pk").first()
+
+    class Meta:
+        icon = "user"
+        label = _("Story")
+        description = _(
+            "A migrant’s story, shown only while the person’s consent covers the website."
+        )

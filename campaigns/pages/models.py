@@ -6,13 +6,12 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
-from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from campaigns.pages.blocks import EventBlock, MythFactBlock
+from campaigns.pages.blocks import EventBlock, MythFactBlock, StoryChooserBlock
 from campaigns.stories.models import WEB, Organisation, StoryPage
 from campaigns.videos.blocks import VideoStreamBlock
 from cms.data_stories.blocks import StatisticBlock
@@ -66,7 +65,7 @@ class CampaignPage(LocalizedRoutingMixin, Page):
         [("statistic", StatisticBlock())], blank=True, verbose_name=_("facts and figures")
     )
     related_stories = StreamField(
-        [("story", blocks.PageChooserBlock(page_type="campaigns.StoryPage"))],
+        [("story", StoryChooserBlock())],
         blank=True,
         verbose_name=_("stories"),
     )

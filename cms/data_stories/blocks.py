@@ -33,9 +33,18 @@ class StatisticBlock(blocks.StructBlock):
     source_url = blocks.URLBlock(label=_("Source address"), required=False)
 
     class Meta:
-        icon = "table"
+        icon = "decimal"
         label = _("Statistic")
+        description = _("One important number, with what it counts and where it comes from.")
         template = "blocks/statistic_block.html"
+        preview_value = {
+            "value": Decimal("2.5"),
+            "unit": "%",
+            "label": "of the people in Sofia are foreigners",
+            "year": "",
+            "source": "City Integration Audit for Sofia",
+            "source_url": "http://www.integra-net.eu",
+        }
 
 
 class ChartSeriesBlock(blocks.StructBlock):
@@ -88,7 +97,23 @@ class ChartBlock(blocks.StructBlock):
     class Meta:
         icon = "table"
         label = _("Chart")
+        description = _("Numbers drawn as bars, a line or a pie, with a table of the same numbers.")
         template = "blocks/chart_block.html"
+        preview_value = {
+            "title": "Doctoral students: all and foreigners",
+            "description": "Of 6,738 doctoral students in Bulgaria, 503 are foreigners. "
+            "In Sofia, 302 of 3,998 are foreigners.",
+            "chart_type": BAR,
+            "unit": "",
+            "labels": ["Bulgaria", "Sofia"],
+            "series": [
+                {"label": "All", "values": [Decimal(6738), Decimal(3998)]},
+                {"label": "Foreigners", "values": [Decimal(503), Decimal(302)]},
+            ],
+            "year": "",
+            "source": "City Integration Audit for Sofia",
+            "source_url": "",
+        }
 
     def clean(self, value):
         value = super().clean(value)
@@ -197,4 +222,9 @@ class SourceBlock(blocks.StructBlock):
     class Meta:
         icon = "link-external"
         label = _("Source")
+        description = _("A report or website that the figures on this page come from.")
         template = "blocks/source_block.html"
+        preview_value = {
+            "title": "Open Society Institute – Sofia, annual report 2016",
+            "url": "",
+        }

@@ -7,6 +7,7 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 
 from cms import languages
 from cms.polls import protection, selectors
+from cms.polls.models import Poll
 
 
 class SourcePollChooserBlock(SnippetChooserBlock):
@@ -42,7 +43,18 @@ class PollBlock(blocks.StructBlock):
     class Meta:
         icon = "list-ul"
         label = _("Poll")
+        description = _("A poll question that readers answer on the page.")
         template = "blocks/poll_block.html"
+
+    def get_preview_value(self):
+        """The oldest poll of the source language (what editors choose), or none: the
+        preview is then empty."""
+        poll = (
+            Poll.objects.filter(locale__language_code=languages.source_language().code)
+            .order_by("pk")
+            .first()
+        )
+        return self.normalize({"poll": poll})
 
     def get_context(self, value, parent_context=None):
         """The form, or the results once the poll is closed. Nothing that depends on the
