@@ -38,7 +38,7 @@ class TranslatedQuerySetMixin:
     """For querysets of translatable pages and snippets (with `locale` and
     `translation_key`)."""
 
-    def in_reader_languages(self, language_code: str | None = None) -> QuerySet:
+    def in_language_chain(self, language_code: str | None = None) -> QuerySet:
         """Only the copies in the reader's language or its fallback chain."""
         return self.filter(
             locale__language_code__in=languages.reader_languages(language_code)
@@ -48,7 +48,7 @@ class TranslatedQuerySetMixin:
         """One object per translation key, in the reader's language or the nearest one of
         its fallback chain (one query)."""
         chosen = in_reader_language(
-            self.in_reader_languages(language_code), language_code=language_code
+            self.in_language_chain(language_code), language_code=language_code
         )
         return list(chosen.values())
 
@@ -56,7 +56,7 @@ class TranslatedQuerySetMixin:
         """The objects with these translation keys, in the order of `keys` (repeats dropped),
         each in the reader's language or the nearest one of its fallback chain; keys with no
         version in those languages are skipped. One query."""
-        candidates = self.in_reader_languages(language_code).filter(translation_key__in=keys)
+        candidates = self.in_language_chain(language_code).filter(translation_key__in=keys)
         best = in_reader_language(candidates, language_code=language_code)
         return [best[key] for key in dict.fromkeys(keys) if key in best]
 

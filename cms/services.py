@@ -22,6 +22,7 @@ def sync_locales(*, using: str = "default") -> list[Locale]:
 
 
 def root_collection() -> Collection:
+    """The root of Wagtail's collections (posters, photovoice photos go under it)."""
     # Wagtail's migrations create it, but `manage.py flush` (and every transactional
     # test) empties the table.
     return Collection.get_first_root_node() or Collection.add_root(name="Root")

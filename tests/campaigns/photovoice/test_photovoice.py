@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import translation
 from PIL import Image
 from wagtail.images import get_image_model
+from wagtail.users.models import UserProfile
 
 from campaigns.photovoice import services
 from campaigns.photovoice.forms import started_token
@@ -547,6 +548,9 @@ def test_a_moderator_withdraws_a_photo_at_the_senders_request_as_the_link_would(
     client.post(url)
     assert calls == [] and PhotoSubmission.objects.get(pk=submission.pk).status == Status.APPROVED
 
+    profile = UserProfile.get_for_user(moderator)
+    profile.preferred_language = "en"  # the admin speaks each editor's language
+    profile.save()
     client.force_login(moderator)
     assert client.get(url).status_code == 405  # only a form post withdraws
     queue = client.get(reverse("photovoice_moderation:index") + "?status=approved")
