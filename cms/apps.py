@@ -8,6 +8,8 @@ class CmsConfig(AppConfig):
 
     def ready(self):
         from cms import (
+            cdn,
+            checks,  # noqa: F401  registers the deployment checks
             languages,  # noqa: F401  registers the settings check
             signals,
             uploads,  # noqa: F401  registers the private files check
@@ -21,5 +23,6 @@ class CmsConfig(AppConfig):
 
         signals.connect(self)
         purge.connect()
+        cdn.connect()
         translation.connect()
         polls.connect()

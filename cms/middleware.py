@@ -3,6 +3,8 @@ from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
 API_PREFIX = "/api/"
+# Addresses outside the language prefixes whose answer is the same in every language.
+LANGUAGE_NEUTRAL = frozenset({"/sitemap.xml", "/robots.txt"})
 
 
 class LanguagePrefixMiddleware(LocaleMiddleware):
@@ -25,8 +27,8 @@ class LanguagePrefixMiddleware(LocaleMiddleware):
         return super().process_request(request)
 
     def process_response(self, request, response):
-        if request.path_info.startswith(API_PREFIX):
-            return response
+        if request.path_info.startswith(API_PREFIX) or request.path_info in LANGUAGE_NEUTRAL:
+            return response  # no Vary: Accept-Language, so a CDN keeps one copy
         if response.status_code == 404 and not translation.get_language_from_path(
             request.path_info
         ):

@@ -55,6 +55,9 @@ def choose_language(request):
         code = languages.source_language().code
     response = HttpResponseRedirect(f"/{code}/")
     patch_vary_headers(response, ("Accept-Language", "Cookie"))
+    # Each reader's own answer: a shared cache keyed on the address alone would send every
+    # reader to the first one's language.
+    patch_cache_control(response, private=True, no_cache=True)
     return response
 
 

@@ -22,7 +22,8 @@ BENCH_WORKER_CLASS (sync, gthread or gevent, default sync: the Dockerfile's), BE
 so that the kernel spreads wrk's kept-alive connections over the workers),
 BENCH_GZIP=1 (send Accept-Encoding: gzip in every case; default: no Accept-Encoding),
 BENCH_ROUNDS (rounds of the four cases, interleaved, default 3: the medians are shown),
-BENCH_KEEP=1 (keep the temporary folder). REDIS_URL, when set, is used as the cache.
+BENCH_KEEP=1 (keep the temporary folder). The cache is REDIS_URL, else the Redis on 127.0.0.1:6379
+when one answers, else each worker's own memory (SINGLE_PROCESS=true).
 """
 
 import json
@@ -117,10 +118,26 @@ def environment(folder: Path) -> dict[str, str]:
         LOG_LEVEL="WARNING",
         PYTHONDONTWRITEBYTECODE="1",
     )
-    if os.environ.get("REDIS_URL"):
-        env["REDIS_URL"] = os.environ["REDIS_URL"]
+    redis_url = os.environ.get("REDIS_URL") or local_redis()
+    if redis_url:
+        env["REDIS_URL"] = redis_url
         env["CACHE_KEY_PREFIX"] = f"bench-{secrets.token_hex(4)}"
+    else:
+        # Production wants a shared cache; without a Redis each worker keeps its own.
+        env["SINGLE_PROCESS"] = "true"
     return env
+
+
+def local_redis() -> str | None:
+    """The Redis on this machine's usual port, when one answers."""
+    try:
+        with socket.create_connection(("127.0.0.1", 6379), timeout=0.5) as sock:
+            sock.sendall(b"PING\r\n")
+            if sock.recv(16).startswith(b"+PONG"):
+                return "redis://127.0.0.1:6379/0"
+    except OSError:
+        pass
+    return None
 
 
 def manage(env: dict[str, str], *args: str) -> None:

@@ -112,6 +112,7 @@ class Server:
             shutil.copy(database, db_path)
         defaults = {
             "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+            "SINGLE_PROCESS": "true",  # one gunicorn worker, and no Redis unless a test says
             "ALLOWED_HOSTS": "127.0.0.1",
             "VAR_DIR": str(tmp_path / "var"),
             "DATABASE_URL": f"sqlite:///{db_path}",
@@ -185,6 +186,7 @@ def production_build(tmp_path_factory) -> ProductionBuild:
     env = child_environment(
         DJANGO_SETTINGS_MODULE="cms.settings.production",
         SECRET_KEY="build-only-" + "x" * 50,
+        SINGLE_PROCESS="true",
         DATABASE_URL=f"sqlite:///{build.database}",
         STATIC_ROOT=str(build.static_root),
         VAR_DIR=str(folder),

@@ -21,6 +21,7 @@ from wagtail.utils.file import hash_filelike
 from campaigns.photovoice.models import AuditTheme, PhotoSubmission, PhotovoicePage
 from campaigns.photovoice.selectors import token_hash
 from cms.api.purge import purge_api_object
+from cms.cdn import purge_showing
 from cms.services import root_collection
 from cms.uploads import CleanPhoto
 
@@ -200,8 +201,5 @@ def withdraw_photo(*, submission: PhotoSubmission) -> PhotoSubmission:
 def _purge_from_cdn(submission: PhotoSubmission) -> None:
     """Galleries and API answers a CDN keeps would show a withdrawn photo (or miss a new
     one) until they expire."""
-    purge_api_object(
-        path=settings.API_OBJECT_PATHS["campaigns.photosubmission"],
-        pk=submission.pk,
-        pages=PhotovoicePage.objects.live(),
-    )
+    purge_api_object(path=settings.API_OBJECT_PATHS["campaigns.photosubmission"], pk=submission.pk)
+    purge_showing(PhotovoicePage.objects.live())

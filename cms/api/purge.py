@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from django.apps import apps
 from django.conf import settings
 from django.db import models, transaction
-from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache, purge_urls_from_cache
+from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
 
@@ -69,7 +69,9 @@ def purge_after_commit(urls: list[str]) -> None:
         )
     batch = batch or PurgeBatch()
     batch.urls.update(dict.fromkeys(urls))
-    transaction.on_commit(PendingPurge(batch))
+    # Robust: a CDN that fails to answer is logged (by Wagtail's backends), never a failed
+    # publish.
+    transaction.on_commit(PendingPurge(batch), robust=True)
 
 
 def saved_object_urls(instance: models.Model) -> list[str]:
@@ -114,15 +116,11 @@ def purge_api_urls(*, page: Page) -> None:
         purge_after_commit(api_urls(page))
 
 
-def purge_api_object(*, path: str, pk: int, pages=()) -> None:
+def purge_api_object(*, path: str, pk: int) -> None:
     """Purge an object that is not a page (a photovoice photo) from the CDN once committed:
-    its type's list and detail in the API, and the public `pages` that show it."""
-    if not settings.WAGTAILFRONTENDCACHE:
-        return
-    purge_after_commit(object_urls(path=path, pks=[pk]))
-    pages = list(pages)
-    if pages:
-        transaction.on_commit(lambda: purge_pages_from_cache(pages))
+    its type's list and detail in the API."""
+    if settings.WAGTAILFRONTENDCACHE:
+        purge_after_commit(object_urls(path=path, pks=[pk]))
 
 
 def page_changed(sender, instance, **kwargs) -> None:

@@ -23,7 +23,9 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
-    "wagtail.contrib.frontend_cache",
+    # wagtail.contrib.frontend_cache is used (its backends purge the CDN) but not installed:
+    # installing it connects its own purge on publish, which purges before the commit and
+    # only the page's own address. cms/cdn.py purges every address that shows a change.
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
@@ -62,6 +64,8 @@ MIDDLEWARE = [
     # ETags let a repeat visit revalidate a page for a few hundred bytes.
     "django.middleware.gzip.GZipMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
+    # Before sessions, CSRF and messages, so that it sees every cookie they set (cms/cdn.py).
+    "cms.cdn.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "cms.middleware.LanguagePrefixMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -96,6 +100,9 @@ DATABASES = {"default": env.get_database(str(VAR_DIR / "db.sqlite3"))}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.get_cache(key_prefix=env.get_str("CACHE_KEY_PREFIX", "platform"))}
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+# One process only (development, tests): a cache of its own is then shared by everything.
+SINGLE_PROCESS = True
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -451,6 +458,15 @@ API_PURGED_ON_SAVE = {
     "campaigns.caption": "video",
     "campaigns.organisation": None,
 }
+# Public pages (cms/cdn.py, docs/deployment.md): how long browsers and CDNs keep them, how
+# long an answer may be served stale while a fresh one is fetched or while the origin is
+# down, and how long the origin keeps pages it built (0: it does not). Every change that
+# shows on a page purges the CDN and starts a new origin cache version.
+PAGE_CACHE_MAX_AGE = env.get_int("PAGE_CACHE_MAX_AGE", 60)
+PAGE_CACHE_S_MAXAGE = env.get_int("PAGE_CACHE_S_MAXAGE", 3600)
+PAGE_CACHE_STALE_WHILE_REVALIDATE = env.get_int("PAGE_CACHE_STALE_WHILE_REVALIDATE", 60)
+PAGE_CACHE_STALE_IF_ERROR = env.get_int("PAGE_CACHE_STALE_IF_ERROR", 24 * 3600)
+PAGE_CACHE_ORIGIN_SECONDS = env.get_int("PAGE_CACHE_ORIGIN_SECONDS", 600)
 # Saving or deleting one of these makes the API build its answers again (pages: publishing).
 API_CONTENT_MODELS = [
     "learning.Topic",
@@ -466,4 +482,14 @@ API_CONTENT_MODELS = [
     "wagtail_localize.TranslationSource",
     "wagtail_localize.Translation",
     "wagtail_localize.StringTranslation",
+]
+# Saving or deleting one of these starts a new version of the origin's page cache: what the
+# API shows, and what only pages show.
+PAGE_CONTENT_MODELS = [
+    *API_CONTENT_MODELS,
+    "cms.Poll",
+    "cms.PollOption",
+    "wagtailredirects.Redirect",
+    "wagtailcore.Site",
+    "wagtailcore.Locale",
 ]

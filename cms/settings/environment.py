@@ -102,5 +102,9 @@ def get_cache(key_prefix: str) -> dict:
             # Fail fast: a slow cache must not hold a reader's request for long.
             "SOCKET_CONNECT_TIMEOUT": 2,
             "SOCKET_TIMEOUT": 2,
+            # Redis down is a miss, never an error: pages, the API and the screens are then
+            # built from the database (every use of the cache, Wagtail's own included), and
+            # /readyz answers 503. The errors are logged (DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS).
+            "IGNORE_EXCEPTIONS": True,
         },
     }

@@ -10,6 +10,17 @@ SECRET_KEY = env.get_required(
     "production needs a long random value; see docs/configuration.md",
 )
 
+# Stored answers, content versions and rate limits live in the cache, and every process
+# (gunicorn workers, containers, task workers) must see the same: a memory cache per process
+# serves one process's stale answers and multiplies the limits. Only an operator who runs
+# one process says so (SINGLE_PROCESS=true); a system check (cms.E020) says it again.
+SINGLE_PROCESS = env.get_bool("SINGLE_PROCESS", False)
+if not env.get_str("REDIS_URL") and not SINGLE_PROCESS:
+    raise env.ConfigurationError(
+        "REDIS_URL is not set: production processes share one cache (Redis); "
+        "set SINGLE_PROCESS=true only when a single process serves"
+    )
+
 STORAGES["staticfiles"] = {
     # Hashed names plus gzip copies, so static files can be cached for a year.
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",

@@ -51,3 +51,7 @@ API_READER_RATE = API_PARTNER_RATE = "100000/min"
 POLL_VOTE_RATE = "100000/min"
 # And photovoice submissions (tests/campaigns/photovoice/test_photovoice.py tests the limit).
 PHOTOVOICE_SUBMISSION_RATE = "100000/min"
+
+# Tests change rows directly (without the signals a real edit sends), so the origin's page
+# cache is off; tests/cms/test_cdn.py turns it on where it is tested.
+PAGE_CACHE_ORIGIN_SECONDS = 0

@@ -11,6 +11,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
+from cms.checks import check_shared_cache
 from cms.settings import environment as env
 from tests.conftest import PROJECT_DIR, child_environment
 
@@ -25,6 +26,7 @@ def settings_with(monkeypatch, **variables) -> dict:
 
 
 def manage(*args: str, **variables: str) -> subprocess.CompletedProcess:
+    variables = {"SINGLE_PROCESS": "true", **variables}
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=PROJECT_DIR,
@@ -112,6 +114,27 @@ def test_production_refuses_to_start_without_secret_key():
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr
     assert lines[0].startswith("Configuration error: SECRET_KEY is not set")
+
+
+@pytest.mark.slow
+def test_production_refuses_to_start_without_a_shared_cache():
+    result = manage("check", SECRET_KEY=secrets.token_urlsafe(50), SINGLE_PROCESS="false")
+
+    assert result.returncode != 0
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("Configuration error: REDIS_URL is not set")
+
+
+def test_the_deployment_check_wants_a_shared_cache_for_several_processes(settings):
+    settings.SINGLE_PROCESS = False
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+    [error] = check_shared_cache(None)
+
+    assert error.id == "cms.E020"
+    settings.CACHES = {"default": {"BACKEND": "django_redis.cache.RedisCache"}}
+    assert check_shared_cache(None) == []
 
 
 @pytest.mark.slow
