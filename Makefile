@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run setup install install-dev browser test test-fast bench lint format lock schema messages clean
+.PHONY: help run setup install install-dev packages test test-fast bench stack lint format lock schema messages clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -36,10 +36,10 @@ setup: install  ## migrate, create languages, load demo content, create the deve
 run: setup  ## set everything up and serve at http://127.0.0.1:8000 (SQLite, no other service)
 	HOST=$(HOST) PORT=$(PORT) ./scripts/run-dev
 
-browser:  ## install Debian's Chromium for the browser tests when it is missing
-	@./scripts/ensure-chromium
+packages:  ## install Debian's Chromium and Varnish for the tests when they are missing
+	@./scripts/ensure-packages
 
-test: install-dev browser  ## run the whole test suite (DATABASE_URL/REDIS_URL pick PostgreSQL and Redis)
+test: install-dev packages  ## run the whole test suite (DATABASE_URL/REDIS_URL pick PostgreSQL and Redis)
 	$(VENV)/bin/pytest
 
 test-fast: install-dev  ## the suite without real-browser and process tests
@@ -47,6 +47,9 @@ test-fast: install-dev  ## the suite without real-browser and process tests
 
 bench: install  ## playlists vs whitenoise, API lists warm vs uncached, with wrk (docs/benchmarks.md)
 	./scripts/bench
+
+stack: install-dev packages  ## Varnish → gunicorn (2 workers) → PostgreSQL, Redis, S3 (moto), task workers
+	$(PY) scripts/stack.py
 
 lint: install-dev  ## ruff lint and format check, and the import contracts (pyproject.toml)
 	$(VENV)/bin/ruff check .

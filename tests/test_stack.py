@@ -1,0 +1,317 @@
+"""The whole stack as a city runs it (scripts/stack.py): Varnish in front of gunicorn with two
+workers on the production settings, PostgreSQL, Redis, the task workers and media on an
+S3-compatible server. Everything below goes through Varnish, as readers and editors do."""
+
+import http.cookiejar
+import importlib.util
+import json
+import os
+import re
+import shutil
+import socket
+import time
+import urllib.error
+import urllib.request
+from urllib.parse import urlencode, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.conftest import PROJECT_DIR
+
+pytestmark = pytest.mark.slow
+
+SPEC = importlib.util.spec_from_file_location("stack", PROJECT_DIR / "scripts" / "stack.py")
+stack_module = importlib.util.module_from_spec(SPEC)
+SPEC.loader.exec_module(stack_module)
+
+PAGE_TYPES = {
+    "home": "/en/",
+    "content page": "/en/about-the-platform/",
+    "lesson index": "/en/lessons/",
+    "lesson": "/en/lessons/keep-your-documents-safe/",
+    "course": "/en/lessons/your-first-weeks-in-sofia/",
+    "story index": "/en/stories/",
+    "story": "/en/stories/olympic-dream/",
+    "campaign": "/en/campaigns/world-refugee-month/",
+    "data story": "/en/city-integration-audit/",
+    "right to left": "/ar/lessons/",
+    "sitemap": "/sitemap.xml",
+    "api list": "/api/v1/lessons/?lang=en",
+}
+EDITOR, PASSWORD = "editor", "a-long-password-for-the-stack"
+
+
+def postgres_server() -> str | None:
+    """A PostgreSQL server to create the stack's database on (the suite's, in CI)."""
+    url = os.environ.get("DATABASE_URL", "")
+    if url.startswith("postgres"):
+        return url
+    try:
+        socket.create_connection(("127.0.0.1", 5432), timeout=1).close()
+    except OSError:
+        return None
+    return "postgres://postgres@127.0.0.1:5432/postgres"
+
+
+@pytest.fixture(scope="module")
+def stack(tmp_path_factory):
+    if shutil.which("varnishd") is None and not os.path.exists("/usr/sbin/varnishd"):
+        pytest.skip("varnishd is not installed (`make test` installs Debian's varnish)")
+    server = postgres_server()
+    if server is None:
+        pytest.skip("no PostgreSQL server on 127.0.0.1:5432 (.ci/run starts one)")
+    folder = tmp_path_factory.mktemp("stack")
+    running = stack_module.Stack(
+        folder,
+        database_url=server,
+        redis_url=os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"),
+        workers=2,
+    )
+    with running:
+        running.manage(
+            "shell",
+            "-v0",
+            "-c",
+            "from django.contrib.auth import get_user_model; "
+            f"get_user_model().objects.create_superuser({EDITOR!r}, 'e@example.org', "
+            f"{PASSWORD!r})",
+        )
+        yield running
+
+
+class NoRedirects(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def fetch(url: str, *, method="GET", data=None, headers=None, opener=None):
+    """(status, headers, body) without raising on 3xx, 4xx and 5xx."""
+    request = urllib.request.Request(url, data=data, method=method, headers=headers or {})
+    opener = opener or urllib.request.build_opener(NoRedirects)
+    try:
+        with opener.open(request, timeout=30) as response:
+            return response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read()
+
+
+def through_the_cdn(stack, path: str, **kwargs):
+    return fetch(stack.url + path, **kwargs)
+
+
+class Editor:
+    """An editor's browser: a cookie jar, logged in through the CDN (the admin passes)."""
+
+    def __init__(self, stack):
+        self.stack = stack
+        self.jar = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(
+            NoRedirects, urllib.request.HTTPCookieProcessor(self.jar)
+        )
+        status, _, body = self.get("/admin/login/")
+        assert status == 200
+        status, _, _ = self.post("/admin/login/", {"username": EDITOR, "password": PASSWORD}, body)
+        assert status == 302, "the editor could not log in"
+
+    def get(self, path: str):
+        return fetch(self.stack.url + path, opener=self.opener)
+
+    def post(self, path: str, data: dict, form_page: bytes):
+        token = BeautifulSoup(form_page, "html.parser").find(
+            "input", {"name": "csrfmiddlewaretoken"}
+        )["value"]
+        body = urlencode({**data, "csrfmiddlewaretoken": token}, doseq=True).encode()
+        return fetch(
+            self.stack.url + path,
+            method="POST",
+            data=body,
+            headers={
+                "Content-Type": "application/x-www-form-urlencoded",
+                "Referer": self.stack.url + path,
+            },
+            opener=self.opener,
+        )
+
+    def submit(self, path: str, changes: dict, *, form_selector="form[data-edit-form]"):
+        """GET a simple admin form, change some fields, POST it as a browser would."""
+        status, _, page = self.get(path)
+        assert status == 200, path
+        form = BeautifulSoup(page, "html.parser").select_one(form_selector)
+        assert form is not None, f"no {form_selector} on {path}"
+        data = {}
+        for field in form.select("input[name], textarea[name], select[name]"):
+            kind = field.get("type", "text")
+            if kind in ("submit", "button", "file") or field["name"] == "csrfmiddlewaretoken":
+                continue
+            if kind in ("checkbox", "radio") and not field.has_attr("checked"):
+                continue
+            if field.name == "select":
+                chosen = field.select_one("option[selected]")
+                data[field["name"]] = chosen["value"] if chosen else ""
+            elif field.name == "textarea":
+                data[field["name"]] = field.text
+            else:
+                data[field["name"]] = field.get("value", "on" if kind == "checkbox" else "")
+        for name, value in changes.items():
+            if value is None:
+                data.pop(name, None)
+            else:
+                data[name] = value
+        return self.post(form.get("action") or path, data, page)
+
+
+def shell(stack, code: str) -> str:
+    return stack.manage("shell", "-v0", "-c", code).strip()
+
+
+def until(check, seconds: float = 2.0):
+    """Poll `check` until it is true; returns the seconds it took (fails past `seconds`)."""
+    started = time.monotonic()
+    while True:
+        if check():
+            return time.monotonic() - started
+        if time.monotonic() - started > seconds:
+            pytest.fail(f"not seen through the CDN within {seconds}s")
+        time.sleep(0.05)
+
+
+# --- Readers -------------------------------------------------------------------------------
+
+
+def test_every_public_page_type_is_kept_by_the_cdn_and_sets_no_cookie(stack):
+    for name, path in PAGE_TYPES.items():
+        first = through_the_cdn(stack, path)
+        second = through_the_cdn(stack, path)
+        assert first[0] == second[0] == 200, name
+        assert second[1]["X-Cache"] == "HIT", name
+        for _, headers, _ in (first, second):
+            assert headers.get("Set-Cookie") is None, name
+        assert second[2] == first[2], name
+
+
+def test_a_readers_cookies_do_not_bypass_the_cdn(stack):
+    through_the_cdn(stack, "/en/stories/")
+    status, headers, _ = through_the_cdn(
+        stack, "/en/stories/", headers={"Cookie": "poll-0123=abc; django_language=en"}
+    )
+    assert status == 200 and headers["X-Cache"] == "HIT"
+
+
+def test_media_are_stored_in_the_s3_server_and_served_from_it(stack):
+    _, _, gallery = through_the_cdn(stack, "/en/photovoice/")
+    sources = re.findall(r'src="([^"]+)"', gallery.decode())
+    photos = [url for url in sources if url.startswith(stack.s3_url)]
+
+    assert photos, "the gallery's images are not on the S3 server"
+    status, headers, body = fetch(photos[0])
+    assert status == 200 and headers["Content-Type"].startswith("image/") and body
+
+
+def test_only_the_apps_address_may_purge(stack):
+    through_the_cdn(stack, "/en/campaigns/world-refugee-month/")
+    host = urlsplit(stack.url).netloc
+    request = f"PURGE /en/campaigns/world-refugee-month/ HTTP/1.1\r\nHost: {host}\r\n\r\n"
+    with socket.create_connection(
+        ("127.0.0.1", stack.varnish_port), source_address=("127.0.0.2", 0)
+    ) as other_host:
+        other_host.sendall(request.encode())
+        answer = other_host.recv(200).decode()
+
+    assert answer.startswith("HTTP/1.1 405")
+    _, headers, _ = through_the_cdn(stack, "/en/campaigns/world-refugee-month/")
+    assert headers["X-Cache"] == "HIT"  # still there
+
+
+# --- Editors: every change reaches readers through the CDN -----------------------------------
+
+
+def test_a_change_an_editor_saves_in_the_admin_is_seen_at_once(stack):
+    editor = Editor(stack)
+    renamed = "Здраве и лекари".encode()
+    assert renamed not in through_the_cdn(stack, "/bg/uroci/")[2]
+    through_the_cdn(stack, "/bg/uroci/?level=A1")
+    topic_id = shell(
+        stack,
+        "from learning.models import Topic; "
+        "print(Topic.objects.get(locale__language_code='bg', slug='health').pk)",
+    )
+
+    status, _, _ = editor.submit(
+        f"/admin/snippets/learning/topic/edit/{topic_id}/", {"name": "Здраве и лекари"}
+    )
+
+    assert status == 302
+    took = until(lambda: renamed in through_the_cdn(stack, "/bg/uroci/")[2])
+    assert took <= 2
+    assert renamed in through_the_cdn(stack, "/bg/uroci/?level=A1")[2]  # every query of it
+
+
+def test_a_page_unpublished_in_the_admin_leaves_the_cdn_in_every_language(stack):
+    editor = Editor(stack)
+    path = "/en/about-the-platform/"
+    page_id = shell(
+        stack,
+        "from wagtail.models import Page; "
+        "print(Page.objects.get(locale__language_code='en', slug='about-the-platform').pk)",
+    )
+    for prefix in ("/en/", "/fa/"):  # Farsi readers get the English copy at their prefix
+        assert through_the_cdn(stack, path.replace("/en/", prefix))[0] == 200
+        assert through_the_cdn(stack, path.replace("/en/", prefix))[1]["X-Cache"] == "HIT"
+
+    status, _, _ = editor.submit(
+        f"/admin/pages/{page_id}/unpublish/", {}, form_selector="form[action$='/unpublish/']"
+    )
+
+    assert status == 302
+    until(lambda: through_the_cdn(stack, path)[0] != 200)
+    status, _, body = through_the_cdn(stack, "/fa/about-the-platform/")
+    assert status != 200 or b"About the platform" not in body
+
+
+def test_a_consent_withdrawn_in_the_admin_takes_the_story_off_everywhere(stack):
+    editor = Editor(stack)
+    story_path, api = "/en/stories/olympic-dream/", "/api/v1/stories/?lang=en"
+    for path in (story_path, "/en/stories/", api):
+        through_the_cdn(stack, path)
+    assert b"Olympic" in through_the_cdn(stack, api)[2]
+    record_id = shell(
+        stack,
+        "from campaigns.stories.models import ConsentRecord; "
+        "print(ConsentRecord.objects.get(story__slug='olimpiyska-mechta').pk)",
+    )
+
+    status, _, _ = editor.submit(
+        f"/admin/snippets/campaigns/consentrecord/edit/{record_id}/",
+        {"withdrawn_on": time.strftime("%Y-%m-%d")},
+    )
+
+    assert status == 302
+    until(lambda: through_the_cdn(stack, story_path)[0] == 404)
+    assert b"Olympic" not in through_the_cdn(stack, "/en/stories/")[2]
+    assert "Olympic" not in json.dumps(json.loads(through_the_cdn(stack, api)[2]))
+
+
+def test_a_withdrawn_photo_leaves_the_gallery_the_api_and_the_media_server(stack):
+    editor = Editor(stack)
+    api = "/api/v1/photovoice/"
+    _, _, listed = through_the_cdn(stack, api)
+    photo = json.loads(listed)["results"][0]
+    files = [photo["image"]["url"], photo["image"]["original_url"]]
+    assert all(fetch(url)[0] == 200 for url in files)
+    _, _, gallery = through_the_cdn(stack, "/en/photovoice/")
+    assert photo["caption"].encode() in gallery
+
+    status, _, _ = editor.submit(
+        "/admin/photovoice_moderation/?status=approved",
+        {},
+        form_selector=f"form[action$='/{photo['id']}/withdraw/']",
+    )
+
+    assert status == 302
+    until(lambda: photo["caption"].encode() not in through_the_cdn(stack, "/en/photovoice/")[2])
+    assert through_the_cdn(stack, f"{api}{photo['id']}/")[0] == 404
+    assert str(photo["id"]) not in {
+        str(item["id"]) for item in json.loads(through_the_cdn(stack, api)[2])["results"]
+    }
+    assert all(fetch(url)[0] in (403, 404) for url in files)
