@@ -228,9 +228,13 @@ class Stack:
     # --- services ------------------------------------------------------------------------
 
     def _server(self):
+        """The server's maintenance database: the one DATABASE_URL names may not exist."""
         import psycopg
 
-        return psycopg.connect(self.server_url, autocommit=True)
+        parts = urllib.parse.urlsplit(self.server_url)
+        return psycopg.connect(
+            urllib.parse.urlunsplit(parts._replace(path="/postgres")), autocommit=True
+        )
 
     def _create_database(self) -> None:
         with self._server() as connection:

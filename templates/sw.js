@@ -38,7 +38,9 @@ async function keepPage(url, response) {
 async function page(event) {
   const url = event.request.url;
   try {
-    const response = await fetch(event.request);
+    // Asks the server every time (a 304 costs a few hundred bytes): the browser's own cache
+    // may hold the page for max-age, and network first means fresh whenever online.
+    const response = await fetch(new Request(event.request, { cache: "no-cache" }));
     if (response.ok && response.type === "basic") {
       event.waitUntil(keepPage(url, response.clone()));
     }
