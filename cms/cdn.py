@@ -21,7 +21,10 @@ own purge on publish would purge only the page's address, before the commit.
 """
 
 import dataclasses
+import datetime
 import hashlib
+import math
+import time
 from collections.abc import Iterable
 
 from django.apps import apps
@@ -29,6 +32,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.http import HttpResponse
+from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Page, ReferenceIndex
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
@@ -51,13 +55,34 @@ def is_public_address(path: str) -> bool:
     return any(path.startswith(f"/{code}/") for code in languages.codes())
 
 
-def public_cache_control() -> str:
+def public_cache_control(*, at_most: int | None = None) -> str:
+    """`at_most`: seconds until the answer changes by itself (a poll closes), if sooner."""
+    max_age, s_maxage = settings.PAGE_CACHE_MAX_AGE, settings.PAGE_CACHE_S_MAXAGE
+    if at_most is not None:
+        max_age, s_maxage = min(max_age, at_most), min(s_maxage, at_most)
     return (
-        f"public, max-age={settings.PAGE_CACHE_MAX_AGE}, "
-        f"s-maxage={settings.PAGE_CACHE_S_MAXAGE}, "
+        f"public, max-age={max_age}, s-maxage={s_maxage}, "
         f"stale-while-revalidate={settings.PAGE_CACHE_STALE_WHILE_REVALIDATE}, "
         f"stale-if-error={settings.PAGE_CACHE_STALE_IF_ERROR}"
     )
+
+
+def changes_by_itself_at(request, moment: datetime.datetime) -> None:
+    """What is being rendered changes at `moment` without any save (a poll closes by its
+    time, and its form gives way to the results): no cache keeps the answer past it, as no
+    event would purge it."""
+    if request is None:
+        return
+    earliest = getattr(request, "changes_by_itself_at", None)
+    if earliest is None or moment < earliest:
+        request.changes_by_itself_at = moment
+
+
+def seconds_until_it_changes(request) -> int | None:
+    moment = getattr(request, "changes_by_itself_at", None)
+    if moment is None:
+        return None
+    return max(0, math.ceil((moment - timezone.now()).total_seconds()))
 
 
 def has_session(request) -> bool:
@@ -84,12 +109,17 @@ class StoredPage:
     status: int
     headers: tuple[tuple[str, str], ...]
     body: bytes
+    stored_at: float = 0.0
 
     def response(self) -> HttpResponse:
         response = HttpResponse(self.body, status=self.status)
         for name, value in self.headers:
             response[name] = value
         response["X-Origin-Cache"] = "hit"
+        # How long the origin has kept it: a CDN and browsers count their max-age from
+        # the page's making, not from this answer.
+        if self.stored_at:  # kept by an earlier release without the time
+            response["Age"] = str(max(0, int(time.time() - self.stored_at)))
         return response
 
 
@@ -127,7 +157,11 @@ class PublicPageCacheMiddleware:
         if not is_shared_answer(request, response):
             response["Cache-Control"] = "private, no-store"
             return response
-        response["Cache-Control"] = public_cache_control()
+        at_most = seconds_until_it_changes(request)
+        if at_most == 0:
+            response["Cache-Control"] = "public, max-age=0, s-maxage=0, must-revalidate"
+            return response
+        response["Cache-Control"] = public_cache_control(at_most=at_most)
         if keep and request.method == "GET":
             headers = tuple(
                 (name, value)
@@ -136,8 +170,13 @@ class PublicPageCacheMiddleware:
             )
             stored_pages.keep(
                 identity,
-                StoredPage(status=response.status_code, headers=headers, body=response.content),
-                timeout=settings.PAGE_CACHE_ORIGIN_SECONDS,
+                StoredPage(
+                    status=response.status_code,
+                    headers=headers,
+                    body=response.content,
+                    stored_at=time.time(),
+                ),
+                timeout=min(settings.PAGE_CACHE_ORIGIN_SECONDS, at_most or math.inf),
                 token=token,
             )
         return response

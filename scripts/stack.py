@@ -262,22 +262,49 @@ class Stack:
         s3.put_bucket_policy(Bucket=BUCKET, Policy=json.dumps(PUBLIC_READ))
 
 
+def postgres_server_url() -> str | None:
+    """The PostgreSQL server to create the stack's database on: DATABASE_URL's when it names
+    one, else this machine's on its usual port when it answers, else None."""
+    url = os.environ.get("DATABASE_URL", "")
+    if url.startswith("postgres"):
+        return url
+    try:
+        socket.create_connection(("127.0.0.1", 5432), timeout=1).close()
+    except OSError:
+        return None
+    return "postgres://postgres@127.0.0.1:5432/postgres"
+
+
+def redis_url() -> str:
+    return os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
+
+
+def stop_on_sigterm(signum, frame) -> None:
+    """A supervisor's (or `timeout`'s) stop: clean up as for Ctrl-C, once."""
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    raise KeyboardInterrupt
+
+
 def main() -> None:
+    signal.signal(signal.SIGTERM, stop_on_sigterm)
     folder = Path(tempfile.mkdtemp(prefix="stack-"))
+    server = postgres_server_url()
+    if server is None:
+        raise SystemExit("stack: no PostgreSQL server (set DATABASE_URL)")
     stack = Stack(
         folder,
-        database_url=os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres"),
-        redis_url=os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"),
+        database_url=server,
+        redis_url=redis_url(),
         workers=int(os.environ.get("STACK_WORKERS", "2")),
     )
     say("starting (migrations, static files and demo content take a minute)…")
-    with stack:
+    with contextlib.suppress(KeyboardInterrupt), stack:
         say(f"the CDN (Varnish)     {stack.url}/")
         say(f"the app (gunicorn)    {stack.app_url}/  ({stack.workers} workers)")
         say(f"media (moto S3)       {stack.s3_url}/{BUCKET}/")
         say(f"database {stack.database}, logs in {folder}; Ctrl-C stops everything")
-        with contextlib.suppress(KeyboardInterrupt):
-            signal.pause()
+        signal.pause()
+    say("stopped")
     shutil.rmtree(folder, ignore_errors=True)
 
 

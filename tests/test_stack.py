@@ -4,6 +4,7 @@ S3-compatible server. Everything below goes through Varnish, as readers and edit
 
 import http.cookiejar
 import importlib.util
+import io
 import json
 import os
 import re
@@ -16,6 +17,7 @@ from urllib.parse import urlencode, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+from PIL import Image
 
 from tests.conftest import PROJECT_DIR
 
@@ -42,30 +44,18 @@ PAGE_TYPES = {
 EDITOR, PASSWORD = "editor", "a-long-password-for-the-stack"
 
 
-def postgres_server() -> str | None:
-    """A PostgreSQL server to create the stack's database on (the suite's, in CI)."""
-    url = os.environ.get("DATABASE_URL", "")
-    if url.startswith("postgres"):
-        return url
-    try:
-        socket.create_connection(("127.0.0.1", 5432), timeout=1).close()
-    except OSError:
-        return None
-    return "postgres://postgres@127.0.0.1:5432/postgres"
-
-
 @pytest.fixture(scope="module")
 def stack(tmp_path_factory):
     if shutil.which("varnishd") is None and not os.path.exists("/usr/sbin/varnishd"):
         pytest.skip("varnishd is not installed (`make test` installs Debian's varnish)")
-    server = postgres_server()
+    server = stack_module.postgres_server_url()
     if server is None:
         pytest.skip("no PostgreSQL server on 127.0.0.1:5432 (.ci/run starts one)")
     folder = tmp_path_factory.mktemp("stack")
     running = stack_module.Stack(
         folder,
         database_url=server,
-        redis_url=os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"),
+        redis_url=stack_module.redis_url(),
         workers=2,
     )
     with running:
@@ -196,6 +186,81 @@ def test_a_readers_cookies_do_not_bypass_the_cdn(stack):
         stack, "/en/stories/", headers={"Cookie": "poll-0123=abc; django_language=en"}
     )
     assert status == 200 and headers["X-Cache"] == "HIT"
+
+
+def test_a_readers_vote_through_the_cdn_shows_on_the_polls_own_page(stack):
+    """The home page's poll form is kept by the CDN (no CSRF token); the vote and the
+    poll's own page pass to the app with the reader's cookie."""
+    _, _, home = through_the_cdn(stack, "/en/")
+    form = BeautifulSoup(home, "html.parser").select_one("form.poll-form")
+    jar = http.cookiejar.CookieJar()
+    reader = urllib.request.build_opener(NoRedirects, urllib.request.HTTPCookieProcessor(jar))
+    data = {
+        "option": form.select_one("input[name=option]")["value"],
+        "token": form.select_one("input[name=token]")["value"],
+    }
+
+    status, headers, _ = fetch(
+        stack.url + form["action"],
+        method="POST",
+        data=urlencode(data).encode(),
+        headers={"Origin": stack.url, "Content-Type": "application/x-www-form-urlencoded"},
+        opener=reader,
+    )
+    assert status == 303, "the vote was not counted"
+    poll_page = form["action"].removesuffix("vote/")
+    for _ in range(2):
+        status, headers, page = fetch(stack.url + poll_page, opener=reader)
+        assert status == 200 and headers["X-Cache"] != "HIT"
+        assert BeautifulSoup(page, "html.parser").select(".poll-results")
+    _, _, anyone = through_the_cdn(stack, poll_page)
+    assert not BeautifulSoup(anyone, "html.parser").select(".poll-results")
+
+
+def test_a_photo_sent_through_the_cdn_reaches_the_moderators(stack):
+    _, headers, page = through_the_cdn(stack, "/en/photovoice/")
+    assert headers["X-Cache"] in ("HIT", "MISS") and b"csrfmiddlewaretoken" not in page
+    form = BeautifulSoup(page, "html.parser").select_one("form[enctype]")
+    photo = io.BytesIO()
+    Image.new("RGB", (64, 48), "#2e86c1").save(photo, "JPEG")
+    fields = {
+        "started": form.select_one("input[name=started]")["value"],
+        "back": form.select_one("input[name=back]")["value"],
+        "caption": "Sent through the CDN",
+        "theme": form.select_one("input[name=theme]")["value"],
+        "for_web": "on",
+        "confirm": "on",
+    }
+    boundary = "stack-test-boundary"
+    body = b"".join(
+        f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode()
+        for name, value in fields.items()
+    )
+    body += (
+        (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="photo"; filename="a.jpg"\r\n'
+            "Content-Type: image/jpeg\r\n\r\n"
+        ).encode()
+        + photo.getvalue()
+        + f"\r\n--{boundary}--\r\n".encode()
+    )
+    time.sleep(3)  # PHOTOVOICE_MIN_SECONDS_TO_SUBMIT, if this copy was made just now
+
+    status, headers, _ = fetch(
+        stack.url + form["action"].split("#")[0],
+        method="POST",
+        data=body,
+        headers={"Origin": stack.url, "Content-Type": f"multipart/form-data; boundary={boundary}"},
+    )
+
+    assert status == 303 and headers["Location"].endswith("/en/photovoice/?sent=1#thanks")
+    assert "Sent through the CDN" in stack.manage(
+        "shell",
+        "-v0",
+        "-c",
+        "from campaigns.photovoice.models import PhotoSubmission as P; "
+        "print(P.objects.filter(status='pending').values_list('caption', flat=True)[::1])",
+    )
 
 
 def test_media_are_stored_in_the_s3_server_and_served_from_it(stack):

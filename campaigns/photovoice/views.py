@@ -1,17 +1,25 @@
-"""The photovoice page (form and gallery) and the withdrawal link."""
+"""The photovoice page (form and gallery), the address its form posts to, and the withdrawal
+link.
+
+The page is the same for every reader, so a CDN keeps it: its form carries no CSRF token and
+posts to `send_photo`, which asks the browser where the post came from instead
+(cms.public_forms) and keeps the spam traps and the rate limit.
+"""
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_POST
 
 from campaigns.photovoice import selectors, services
 from campaigns.photovoice.forms import SPAM_MESSAGES, PhotoSubmissionForm, spam_trap
 from campaigns.photovoice.models import PhotoSubmission, PhotovoicePage
 from cms import languages
 from cms.api.throttles import CountedInTheCache
+from cms.public_forms import is_cross_site, return_address
 
 
 class SubmissionThrottle(CountedInTheCache):
@@ -22,16 +30,33 @@ class SubmissionThrottle(CountedInTheCache):
 
 
 def photovoice_page(request, *, page: PhotovoicePage):
-    if request.method == "POST":
-        return _submit(request, page)
     if request.method not in ("GET", "HEAD"):
-        return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
+        return HttpResponseNotAllowed(["GET", "HEAD"])
     themes = selectors.themes_in_reader_language()
     return _render(request, page, themes=themes, form=PhotoSubmissionForm(themes=themes))
 
 
-def _submit(request, page: PhotovoicePage):
+@csrf_exempt  # the page carries no CSRF token (a CDN keeps it): cms.public_forms checks instead
+@require_POST
+def send_photo(request, page_id: int):
+    """The photovoice form's post: the page again with what to fix (4xx), or a redirect to
+    the page it was sent from with the thanks."""
+    page = PhotovoicePage.objects.live().public().filter(pk=page_id).first()
+    if page is None:
+        raise Http404(_("There is no such photovoice page."))
     themes = selectors.themes_in_reader_language()
+    if is_cross_site(request):
+        return _render(
+            request,
+            page,
+            themes=themes,
+            form=PhotoSubmissionForm(themes=themes),
+            status=403,
+            problem=_(
+                "Your photo was not sent: the form did not come from this website. "
+                "Please open the page again and send it from there."
+            ),
+        )
     throttle = SubmissionThrottle()
     if not throttle.allow_request(request, None):
         response = _render(
@@ -80,7 +105,8 @@ def _submit(request, page: PhotovoicePage):
     )
     # Back to the page at the address it was sent from (/ar/… may be served by a fallback
     # page): reloading it shows the thanks again instead of sending twice.
-    response = HttpResponseRedirect(f"{request.path}?sent=1#thanks")
+    back = return_address(request, request.POST.get("back")) or page.get_url(request)
+    response = HttpResponseRedirect(f"{back.split('?')[0]}?sent=1#thanks")
     response.status_code = 303
     return response
 
@@ -113,6 +139,12 @@ def _render(request, page, *, themes, form, status: int = 200, problem: str | No
         photo.theme_shown = names.get(photo.theme.translation_key, photo.theme)
         photo.caption_language = languages.get(photo.language)
     context.update(
+        # Where the page was read: a refused post is answered at the form's own address.
+        page_address=(
+            return_address(request, request.POST.get("back")) or page.get_url(request)
+            if request.method == "POST"
+            else request.path
+        ),
         form=form,
         themes=themes,
         current_theme=by_slug.get(theme),

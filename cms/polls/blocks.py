@@ -6,6 +6,7 @@ from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from cms import languages
+from cms.cdn import changes_by_itself_at
 from cms.polls import protection, selectors
 from cms.polls.models import Poll
 
@@ -65,6 +66,9 @@ class PollBlock(blocks.StructBlock):
         context["reader_poll"] = reader_poll
         if reader_poll is not None:
             request = (parent_context or {}).get("request")
+            closes_at = reader_poll.source.closes_at
+            if not reader_poll.is_closed and closes_at is not None:
+                changes_by_itself_at(request, closes_at)
             context.update(
                 results=selectors.results(reader_poll) if reader_poll.is_closed else None,
                 form_token=protection.form_token(reader_poll.key),

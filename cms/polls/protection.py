@@ -1,13 +1,10 @@
 """What keeps a poll fair without accounts or personal data.
 
 CSRF: public pages are shared by every reader and may be held by a CDN, so they carry no
-CSRF cookie or per-reader token (like the lesson quiz, learning.views.check_quiz). The vote
-view is therefore exempt from Django's CSRF check and does its own:
+CSRF token (cms.public_forms). The vote view is exempt from Django's CSRF check and checks:
 
-- the browser's own word on where the form was posted from: a vote whose `Origin` is
-  another site, or whose `Sec-Fetch-Site` says "cross-site", is refused. Every current
-  browser sends these on a form post; this is what stops another site from making its
-  visitors vote;
+- the browser's own word on where the form was posted from (cms.public_forms.is_cross_site):
+  this is what stops another site from making its visitors vote;
 - a signed form token per poll (`form_token`): the form was rendered by this site for this
   poll. It is the same for every reader (a cached page can carry it), so it is no secret;
   it turns away posts made up without our form.
@@ -18,7 +15,6 @@ also allows another vote. The rate limit per address (`VoteRateThrottle`, counte
 shared cache) bounds what either can do.
 """
 
-from urllib.parse import urlsplit
 from uuid import UUID
 
 from django.conf import settings
@@ -51,22 +47,6 @@ def form_token_is_valid(token: str | None, poll_key: UUID) -> bool:
         return signing.Signer(salt=FORM_TOKEN_SALT).unsign(token) == str(poll_key)
     except signing.BadSignature:
         return False
-
-
-def is_cross_site(request: HttpRequest) -> bool:
-    """True when the browser says the post comes from another site."""
-    if request.headers.get("Sec-Fetch-Site", "").lower() == "cross-site":
-        return True
-    origin = request.headers.get("Origin")
-    if origin is None:
-        return False  # not a browser, or a very old one: not a cross-site forgery vector
-    trusted = {urlsplit(entry).netloc for entry in settings.CSRF_TRUSTED_ORIGINS}
-    # The host alone: behind a load balancer that ends TLS the scheme may differ.
-    try:
-        host = urlsplit(origin).netloc
-    except ValueError:  # not a URL ("http://["): no browser sends that from this site
-        return True
-    return origin == "null" or (host != request.get_host() and host not in trusted)
 
 
 def cookie_name(poll_key: UUID) -> str:

@@ -12,7 +12,6 @@ from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
@@ -21,6 +20,7 @@ from cms import languages
 from cms.polls import protection, selectors, services
 from cms.polls.forms import VoteForm
 from cms.polls.selectors import ReaderPoll
+from cms.public_forms import is_cross_site, return_address
 
 RESULTS_ANCHOR = "poll-results"
 
@@ -33,17 +33,6 @@ def _private(response):
     # A reader's own vote and results: never kept by a CDN or shared cache.
     patch_cache_control(response, private=True, no_store=True)
     return response
-
-
-def _safe_next(request, value: str | None) -> str | None:
-    """The page the reader came from, if it is one of this site's."""
-    if (
-        value
-        and value.startswith("/")
-        and url_has_allowed_host_and_scheme(value, allowed_hosts={request.get_host()})
-    ):
-        return value
-    return None
 
 
 def results_json(results: selectors.PollResults) -> dict:
@@ -68,7 +57,7 @@ def _poll_page(request, reader_poll: ReaderPoll | None, *, status: int = 200, me
             voted_option=voted,
             results=selectors.results(reader_poll) if show_results else None,
             form_token=protection.form_token(reader_poll.key),
-            back_url=_safe_next(request, request.POST.get("next") or request.GET.get("next")),
+            back_url=return_address(request, request.POST.get("next") or request.GET.get("next")),
         )
     response = TemplateResponse(request, "cms/poll_page.html", context, status=status)
     return _private(response)
@@ -112,7 +101,7 @@ def vote(request, poll_key: UUID):
     reader_poll = selectors.poll_for_reader(poll_key)
     if reader_poll is None:
         return _refuse(request, None, 404, _("There is no such poll."))
-    if protection.is_cross_site(request) or not protection.form_token_is_valid(
+    if is_cross_site(request) or not protection.form_token_is_valid(
         request.POST.get("token"), poll_key
     ):
         return _refuse(
@@ -150,7 +139,7 @@ def vote(request, poll_key: UUID):
         )
     else:
         target = reverse("poll", kwargs={"poll_key": poll_key})
-        back = _safe_next(request, form.cleaned_data["next"])
+        back = return_address(request, form.cleaned_data["next"])
         if back:
             target += "?" + urlencode({"next": back})
         response = HttpResponseRedirect(f"{target}#{RESULTS_ANCHOR}", status=303)

@@ -47,6 +47,10 @@ sub vcl_recv {
     if (req.http.Cookie ~ "(^|;\s*)sessionid=") {
         return (pass);
     }
+    # A poll's own page shows this browser's vote (its signed cookie): never shared.
+    if (req.url ~ "^/[^/]+/polls/") {
+        return (pass);
+    }
     # Public answers are the same for every reader: a reader's other cookies (a poll's
     # "already voted", a language choice) must not split or bypass the cache.
     unset req.http.Cookie;

@@ -2,17 +2,28 @@
 Cache-Control per page type, nothing personal shared, and the origin's page cache that every
 change of content forgets."""
 
+import time
+from datetime import timedelta
+from types import SimpleNamespace
+
 import pytest
 from django.db import connection
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from campaigns.stories import services
 from campaigns.stories.models import ConsentRecord, StoryPage
+from cms.cdn import PublicPageCacheMiddleware
+from cms.demo import texts
+from cms.models import ContentPage
 from cms.settings import environment as env
 from learning.models import LessonPage, Topic
 from tests.campaigns.partners.test_webhooks import Receiver, cdn_at, purged
+from tests.cms.polls.test_polls import make_poll, soup_of
 from tests.conftest import free_port
 
 pytestmark = pytest.mark.django_db
@@ -29,6 +40,8 @@ PUBLIC_PAGES = {
     "campaign index": "/en/campaigns/",
     "campaign": "/en/campaigns/world-refugee-month/",
     "data story": "/en/city-integration-audit/",
+    "photovoice form and gallery": "/en/photovoice/",
+    "photovoice theme": "/en/photovoice/?theme=education",
     "right to left": "/ar/lessons/",
     "fallback language": "/fa/stories/olympic-dream/",
     "sitemap": "/sitemap.xml",
@@ -79,8 +92,13 @@ def test_the_language_chooser_is_each_readers_own(client):
     assert "private" in directives(response)
 
 
-def test_a_page_with_a_csrf_token_is_never_shared(client):
-    response = client.get("/en/photovoice/")  # its form carries a CSRF token
+def test_a_page_with_a_csrf_token_is_never_shared(rf, settings):
+    settings.PAGE_CACHE_ORIGIN_SECONDS = 0
+
+    def a_page_with_a_form(request):
+        return HttpResponse(f'<input name="csrfmiddlewaretoken" value="{get_token(request)}">')
+
+    response = PublicPageCacheMiddleware(a_page_with_a_form)(rf.get("/en/a-form/"))
 
     assert directives(response).keys() >= {"private", "no-store"}
 
@@ -181,6 +199,45 @@ def test_a_withdrawn_consent_takes_the_story_off_at_once(client, origin_cache):
 
     assert client.get("/en/stories/olympic-dream/").status_code == 404
     assert "Olympic" not in client.get("/en/stories/").content.decode()
+
+
+def test_the_origin_says_how_long_it_has_kept_a_page(client, origin_cache, monkeypatch):
+    client.get("/en/lessons/")
+    later = time.time() + 25
+    monkeypatch.setattr("cms.cdn.time", SimpleNamespace(time=lambda: later))
+
+    response = client.get("/en/lessons/")
+
+    assert response["X-Origin-Cache"] == "hit" and 25 <= int(response["Age"]) <= 27
+
+
+def a_page_with_a_poll(*, closes_in: timedelta) -> tuple[str, str]:
+    """The page's address, and a selector for the poll's section on it."""
+    poll = make_poll(closes_at=timezone.now() + closes_in)
+    page = ContentPage.objects.get(locale__language_code="bg", slug=texts.ABOUT_SLUG["bg"])
+    page.body.append(("poll", {"poll": poll}))
+    page.save_revision().publish()
+    return page.url, f"section#poll-{poll.translation_key}"
+
+
+def test_no_cache_keeps_a_poll_form_past_the_polls_closing_time(client):
+    path, _ = a_page_with_a_poll(closes_in=timedelta(seconds=90))
+
+    cache = directives(client.get(path))
+
+    assert 85 <= int(cache["s-maxage"]) <= 90 and int(cache["max-age"]) <= 60
+    assert directives(client.get("/bg/"))["s-maxage"] == "3600"  # other pages keep theirs
+
+
+def test_the_origin_shows_the_results_once_a_poll_closes_by_its_time(client, origin_cache):
+    path, poll = a_page_with_a_poll(closes_in=timedelta(seconds=2))
+    assert soup_of(client.get(path)).select_one(poll).select("form")
+
+    time.sleep(2.1)  # no event purges a poll that closes by its time: the cache must expire
+    section = soup_of(client.get(path)).select_one(poll)
+
+    assert section is not None and not section.select("form")
+    assert directives(client.get(path))["s-maxage"] == "3600"  # closed: nothing changes now
 
 
 def test_a_deleted_page_is_gone_at_once(client, origin_cache):

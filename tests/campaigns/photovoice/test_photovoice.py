@@ -62,9 +62,21 @@ def form(**overrides) -> dict:
     return {key: value for key, value in data.items() if value is not None}
 
 
-def send(client, path=PAGE, **overrides):
-    data = form(**overrides)
-    return data, client.post(path, data, REMOTE_ADDR=an_address())
+def form_on(client, path: str = PAGE) -> tuple[str, dict]:
+    """Where the page's form posts, and its hidden fields other than the time it was shown:
+    what a browser reads from the page before sending."""
+    html = client.get(path).content.decode()
+    [action] = re.findall(
+        r'<form method="post" enctype="multipart/form-data" action="([^"#]+)', html
+    )
+    hidden = dict(re.findall(r'<input type="hidden" name="(back)" value="([^"]*)"', html))
+    return action, hidden
+
+
+def send(client, path=PAGE, headers=None, **overrides):
+    action, hidden = form_on(client, path)
+    data = {**hidden, **form(**overrides)}
+    return data, client.post(action, data, REMOTE_ADDR=an_address(), headers=headers or {})
 
 
 def submit(*, theme="education", web=True, partners=True, email="", caption=None):
@@ -213,16 +225,68 @@ def test_too_many_attempts_from_one_address_answer_429(client, settings):
     address = an_address()
     count = PhotoSubmission.objects.count()
 
-    statuses = [client.post(PAGE, form(), REMOTE_ADDR=address).status_code for _ in range(3)]
-    other = client.post(PAGE, form(), REMOTE_ADDR=an_address())
+    action, _ = form_on(client)
+    statuses = [client.post(action, form(), REMOTE_ADDR=address).status_code for _ in range(3)]
+    other = client.post(action, form(), REMOTE_ADDR=an_address())
 
     assert statuses == [303, 303, 429]
     assert other.status_code == 303
     assert PhotoSubmission.objects.count() == count + 3
-    refused = client.post(PAGE, form(), REMOTE_ADDR=address)
+    refused = client.post(action, form(), REMOTE_ADDR=address)
     assert refused.status_code == 429
     assert "You have sent many photos in a short time." in refused.content.decode()
     assert 0 < int(refused["Retry-After"]) <= 3600
+
+
+def test_the_page_carries_no_csrf_token_so_a_cdn_keeps_it(client):
+    response = client.get(PAGE)
+
+    assert "csrfmiddlewaretoken" not in response.content.decode()
+    assert "csrftoken" not in response.cookies
+    assert response["Cache-Control"].startswith("public")
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [{"Origin": "https://elsewhere.example"}, {"Sec-Fetch-Site": "cross-site"}, {"Origin": "null"}],
+    ids=["another site's origin", "cross-site fetch", "opaque origin"],
+)
+def test_a_post_from_another_site_is_refused_and_stores_nothing(client, headers):
+    count = PhotoSubmission.objects.count()
+
+    _, response = send(client, headers=headers)
+
+    assert response.status_code == 403
+    assert "the form did not come from this website" in response.content.decode()
+    assert "no-store" in response["Cache-Control"]
+    assert PhotoSubmission.objects.count() == count
+
+
+def test_a_post_from_this_site_is_received(client):
+    _, response = send(
+        client, headers={"Origin": "http://testserver", "Sec-Fetch-Site": "same-origin"}
+    )
+
+    assert response.status_code == 303 and response["Location"] == f"{PAGE}?sent=1#thanks"
+
+
+def test_the_send_address_answers_only_posts_for_a_published_photovoice_page(client):
+    action, _ = form_on(client)
+
+    assert client.get(action).status_code == 405
+    assert client.post("/en/send-photo/999999/", form()).status_code == 404
+    page = PhotovoicePage.objects.get(locale__language_code="en")
+    page.unpublish()
+    assert client.post(action, form(), REMOTE_ADDR=an_address()).status_code == 404
+
+
+def test_a_refused_form_keeps_the_readers_address_for_its_links(client):
+    _, response = send(client, path="/ar/photovoice/", caption="")
+
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert 'href="/ar/photovoice/?theme=education"' in html
+    assert 'name="back" value="/ar/photovoice/"' in html
 
 
 # --- Nothing pending is reachable without the moderation permission --------------------------

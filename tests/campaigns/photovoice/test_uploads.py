@@ -19,6 +19,7 @@ from PIL import Image, ImageCms, PngImagePlugin
 from campaigns.photovoice.forms import started_token
 from campaigns.photovoice.models import PhotoSubmission
 from cms.uploads import RefusedUpload, clean_photo
+from tests.campaigns.photovoice.test_photovoice import form_on
 
 PAGE = "/en/photovoice/"
 
@@ -345,7 +346,7 @@ def submission(data: bytes, name: str = "photo.jpg", content_type: str = "image/
 def test_the_form_shows_why_a_file_was_refused_and_keeps_nothing(client, name, data, message):
     before = set(private_files())
 
-    response = client.post(PAGE, submission(data, name=name))
+    response = client.post(form_on(client, PAGE)[0], submission(data, name=name))
 
     assert response.status_code == 400
     assert message in response.content.decode()
@@ -358,7 +359,7 @@ def test_the_form_refuses_a_file_over_its_size_limit(client, settings):
     settings.PHOTOVOICE_MAX_UPLOAD_MB = 1
     padded = jpeg() + os.urandom(1024 * 1024)
 
-    response = client.post(PAGE, submission(padded))
+    response = client.post(form_on(client, PAGE)[0], submission(padded))
 
     assert response.status_code == 400
     assert "The file is too big. Send a photo of at most 1 MB." in response.content.decode()
@@ -367,7 +368,7 @@ def test_the_form_refuses_a_file_over_its_size_limit(client, settings):
 
 @pytest.mark.django_db
 def test_an_accepted_hostile_file_is_stored_only_as_its_clean_re_encode(client):
-    response = client.post(PAGE, submission(ACCEPTED["jpeg and zip polyglot"]))
+    response = client.post(form_on(client, PAGE)[0], submission(ACCEPTED["jpeg and zip polyglot"]))
 
     assert response.status_code == 303
     stored = PhotoSubmission.objects.get(caption="Our street")
