@@ -45,7 +45,7 @@ test: install-dev packages  ## run the whole test suite (DATABASE_URL/REDIS_URL 
 test-fast: install-dev  ## the suite without real-browser and process tests
 	$(VENV)/bin/pytest -m "not browser and not slow"
 
-bench: install  ## playlists vs whitenoise, API lists warm vs uncached, with wrk (docs/benchmarks.md)
+bench: install-dev packages  ## playlists vs whitenoise, API lists warm vs uncached, a surge through Varnish (docs/benchmarks.md)
 	./scripts/bench
 
 stack: install-dev packages  ## Varnish → gunicorn (2 workers) → PostgreSQL, Redis, S3 (moto), task workers

@@ -3,19 +3,77 @@
 Pages the API serves purge on publish and unpublish (`page_changed`); the objects that are
 not pages (settings.API_PURGED_ON_SAVE: videos, topics, organisations…) when an editor saves
 or deletes one, so a CDN does not keep their old answers for max-age plus
-stale-while-revalidate."""
+stale-while-revalidate.
 
+Purges are sent once the transaction commits, in the request (`send_purges`). A PURGE the
+CDN does not take (it is down, or answers an error) never fails the publish: it is logged
+and the addresses it missed are sent again by a task (`retry_cdn_purge`, run by the
+webhooks worker) after CDN_PURGE_RETRY_DELAYS_SECONDS, then given up with an error in
+the log. Wagtail's own sender logs failures without saying which, and waits without a
+timeout: a dead CDN would hold up every editor's save.
+"""
+
+import logging
 from collections.abc import Iterable
+from datetime import timedelta
+from urllib.error import HTTPError
+from urllib.parse import urlsplit, urlunsplit
+from urllib.request import urlopen
 
 from django.apps import apps
 from django.conf import settings
 from django.db import models, transaction
-from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
+from django.utils import timezone
+from django_tasks import task
+from wagtail.contrib.frontend_cache.backends import HTTPBackend
+from wagtail.contrib.frontend_cache.backends.http import PurgeRequest
+from wagtail.contrib.frontend_cache.utils import get_backends
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
 
 from cms import languages
 from cms.api.addresses import API_ROOT, absolute, api_path
+
+logger = logging.getLogger(__name__)
+
+
+def purge_with_http(backend: HTTPBackend, urls: list[str]) -> list[str]:
+    """PURGE each address at a Varnish-style cache; the addresses it did not take. Once the
+    cache cannot be reached, the rest are not tried (each would wait for the timeout)."""
+    failed = []
+    for index, url in enumerate(urls):
+        parts = urlsplit(url)
+        host = parts.hostname + (f":{parts.port}" if parts.port else "")
+        request = PurgeRequest(
+            url=urlunsplit(
+                [backend.cache_scheme, backend.cache_netloc, parts.path, parts.query, ""]
+            ),
+            headers={"Host": host, "User-Agent": "platform-cdn-purge"},
+        )
+        try:
+            # The address is the operator's CDN_PURGE_URL, not a reader's input.
+            with urlopen(request, timeout=settings.CDN_PURGE_TIMEOUT_SECONDS):
+                pass
+        except HTTPError as error:
+            logger.warning("cdn purge: %s answered %s to %s", backend.cache_netloc, error.code, url)
+            failed.append(url)
+        except OSError as error:  # URLError, a timeout, a refused or reset connection
+            logger.warning("cdn purge: %s unreachable (%s)", backend.cache_netloc, error)
+            return failed + urls[index:]
+    return failed
+
+
+def send_purges(urls: list[str]) -> list[str]:
+    """Purge `urls` from every configured CDN now; the addresses that were not purged. Only
+    Varnish-style caches report what failed; the others (Cloudflare, CloudFront) purge in
+    batches with Wagtail's own error logging."""
+    failed: dict[str, None] = {}
+    for backend in get_backends().values():
+        if isinstance(backend, HTTPBackend):
+            failed.update(dict.fromkeys(purge_with_http(backend, urls)))
+        else:
+            backend.purge_batch(urls)
+    return list(failed)
 
 
 def language_variants(address: str) -> list[str]:
@@ -47,7 +105,35 @@ class PendingPurge:
     def __call__(self) -> None:
         if not self.batch.done:
             self.batch.done = True
-            purge_urls_from_cache(list(self.batch.urls))
+            failed = send_purges(list(self.batch.urls))
+            if failed:
+                schedule_retry(failed, attempt=1)
+
+
+def schedule_retry(urls: list[str], *, attempt: int) -> None:
+    """Send `urls` again later (attempt number `attempt` of the retries), or give up."""
+    delays = settings.CDN_PURGE_RETRY_DELAYS_SECONDS
+    if attempt > len(delays):
+        logger.error(
+            "cdn purge: gave up on %d addresses after %d retries; they expire by their "
+            "s-maxage: %s",
+            len(urls),
+            len(delays),
+            " ".join(urls[:20]),
+        )
+        return
+    run_after = timezone.now() + timedelta(seconds=delays[attempt - 1])
+    retry_cdn_purge.using(run_after=run_after).enqueue(urls, attempt)
+
+
+# Run by `manage.py db_worker --backend webhooks`: the worker that delivers to other servers.
+@task(backend="webhooks")
+def retry_cdn_purge(urls: list[str], attempt: int) -> str:
+    """Retry number `attempt` of purges the CDN did not take."""
+    failed = send_purges(urls)
+    if failed:
+        schedule_retry(failed, attempt=attempt + 1)
+    return f"{len(urls) - len(failed)} purged, {len(failed)} not"
 
 
 def purge_after_commit(urls: list[str]) -> None:

@@ -277,6 +277,10 @@ if env.get_str("CDN_PURGE_URL"):
         "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
         "LOCATION": env.get_str("CDN_PURGE_URL"),
     }
+# A PURGE waits at most this long; the addresses a CDN did not take are sent again after
+# each of these delays, by the webhooks worker (cms.api.purge).
+CDN_PURGE_TIMEOUT_SECONDS = env.get_int("CDN_PURGE_TIMEOUT_SECONDS", 5)
+CDN_PURGE_RETRY_DELAYS_SECONDS = [30, 2 * 60, 10 * 60, 60 * 60]
 if env.get_str("CLOUDFLARE_API_TOKEN"):
     WAGTAILFRONTENDCACHE["cloudflare"] = {
         "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",

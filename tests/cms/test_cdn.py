@@ -5,6 +5,7 @@ change of content forgets."""
 import time
 from datetime import timedelta
 from types import SimpleNamespace
+from urllib.parse import urlsplit
 
 import pytest
 from django.db import connection
@@ -12,6 +13,7 @@ from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
@@ -384,3 +386,86 @@ def test_a_cdn_that_fails_never_fails_a_publish(settings, django_capture_on_comm
         lesson.save_revision().publish()
 
     assert LessonPage.objects.get(pk=lesson.pk).live
+
+
+def address(url: str) -> str:
+    """A purged URL as the CDN sees it: its path and query."""
+    parts = urlsplit(url)
+    return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
+def queued_purge_retries() -> list[DBTaskResult]:
+    return list(
+        DBTaskResult.objects.filter(
+            backend_name="webhooks", task_path="cms.api.purge.retry_cdn_purge", status="READY"
+        ).order_by("enqueued_at")
+    )
+
+
+def run_due_purge_retries(django_capture_on_commit_callbacks) -> None:
+    """What `manage.py db_worker --backend webhooks` does with each purge retry, due or not."""
+    while queued := queued_purge_retries():
+        row = queued[0]
+        row.claim("test-worker")
+        with django_capture_on_commit_callbacks(execute=True):
+            value = row.task.call(*row.task_result.args, **row.task_result.kwargs)
+        row.set_successful(value)
+
+
+def test_purges_a_cdn_missed_while_down_are_sent_again_later(
+    settings, django_capture_on_commit_callbacks
+):
+    port = free_port()
+    settings.WAGTAILFRONTENDCACHE = cdn_at(type("Down", (), {"url": f"http://127.0.0.1:{port}"}))
+    lesson = LessonPage.objects.live().get(locale__language_code="en", slug=LESSON)
+    before = timezone.now()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        lesson.save_revision().publish()
+
+    [retry] = queued_purge_retries()
+    urls, attempt = retry.task_result.args
+    assert attempt == 1 and retry.run_after >= before + timedelta(seconds=30)
+    assert {urlsplit(url).path for url in urls} >= everywhere("lessons/keep-your-documents-safe/")
+    back = Receiver()
+    try:
+        settings.WAGTAILFRONTENDCACHE = cdn_at(back)
+        run_due_purge_retries(django_capture_on_commit_callbacks)
+        assert purged(back) == {address(url) for url in urls}
+        assert queued_purge_retries() == []
+    finally:
+        back.stop()
+
+
+def test_only_the_addresses_a_cdn_refused_are_sent_again(
+    settings, django_capture_on_commit_callbacks
+):
+    refusing = Receiver(statuses=[200, 503, 200])
+    settings.WAGTAILFRONTENDCACHE = cdn_at(refusing)
+    lesson = LessonPage.objects.live().get(locale__language_code="en", slug=LESSON)
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            lesson.save_revision().publish()
+        [retry] = queued_purge_retries()
+        refused = refusing.requests[1]["path"]
+        assert [address(url) for url in retry.task_result.args[0]] == [refused]
+    finally:
+        refusing.stop()
+
+
+def test_a_cdn_down_for_good_is_given_up_with_an_error(
+    settings, django_capture_on_commit_callbacks, caplog
+):
+    settings.CDN_PURGE_RETRY_DELAYS_SECONDS = [1, 2]
+    settings.WAGTAILFRONTENDCACHE = cdn_at(
+        type("Down", (), {"url": f"http://127.0.0.1:{free_port()}"})
+    )
+    lesson = LessonPage.objects.live().get(locale__language_code="en", slug=LESSON)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        lesson.save_revision().publish()
+    run_due_purge_retries(django_capture_on_commit_callbacks)
+
+    assert DBTaskResult.objects.filter(task_path="cms.api.purge.retry_cdn_purge").count() == 2
+    assert queued_purge_retries() == []
+    assert "cdn purge: gave up on" in caplog.text and "after 2 retries" in caplog.text
