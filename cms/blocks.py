@@ -130,6 +130,16 @@ class LibraryVideoBlock(SnippetChooserBlock):
     def __init__(self, **kwargs):
         super().__init__("campaigns.Video", **kwargs)
 
+    def bulk_to_python(self, values):
+        """The page's videos with their posters and captions in three queries, not two more
+        per video."""
+        found = (
+            self.model_class.objects.select_related("poster")
+            .prefetch_related("captions")
+            .in_bulk([value for value in values if value is not None])
+        )
+        return [found.get(value) for value in values]
+
     def get_preview_value(self):
         """The newest published, processed video of the library, or none."""
         return self.target_model.objects.filter(published=True, processing_status="ready").first()

@@ -5,7 +5,7 @@ from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Locale, TranslatableMixin
+from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
 from cms import languages
@@ -54,6 +54,23 @@ class LocalizedRoutingMixin:
     """
 
     def route(self, request, path_components):
+        if len(path_components) > 1:
+            # The page at the end of the path and its parent (templates link back to it) in
+            # one query, where Wagtail's walk takes two per level. No page of this platform
+            # routes its own sub-paths, so the walk would end at the same page; anything
+            # else (a draft, a fallback) takes the walk.
+            target = f"{self.url_path}{'/'.join(path_components)}/"
+            parent = f"{self.url_path}{'/'.join(path_components[:-1])}/"
+            found = {
+                page.url_path: page
+                for page in Page.objects.filter(
+                    url_path__in=[target, parent], path__startswith=self.path
+                )
+            }
+            if target in found and found[target].live and parent in found:
+                page = found[target].specific
+                page._cached_parent_obj = found[parent]  # as Wagtail's walk leaves it
+                return page.route(request, [])
         try:
             return super().route(request, path_components)
         except Http404:
