@@ -41,6 +41,7 @@ from cms import languages
 from cms.api.addresses import absolute
 from cms.api.caching import ContentVersion, StoredAnswers
 from cms.api.purge import purge_after_commit
+from cms.sitemaps import is_sitemap_address, sitemap_paths
 
 PUBLIC_STATUSES = {200, 301, 404}
 
@@ -49,8 +50,8 @@ stored_pages = StoredAnswers("pages:answer", page_version)
 
 
 def is_public_address(path: str) -> bool:
-    """The addresses of public pages: under a language's prefix, and the sitemap."""
-    if path == "/sitemap.xml":
+    """The addresses of public pages: under a language's prefix, and the sitemap's files."""
+    if is_sitemap_address(path):
         return True
     return any(path.startswith(f"/{code}/") for code in languages.codes())
 
@@ -204,8 +205,11 @@ def paths_in_every_language(page: Page) -> set[str]:
 def pages_showing(objects: Iterable[models.Model]) -> list[Page]:
     """Pages that show these objects: the pages themselves, the pages that link, embed or
     choose them (Wagtail's reference index: a course's lessons, a campaign's stories, a
-    lesson's video or topics), and the parents of all of these (index pages list them)."""
-    objects = list(objects)
+    lesson's video or topics), and the parents of all of these (index pages list them). A
+    part shown inside its owner (a video's caption, settings.API_PURGED_ON_SAVE) stands for
+    its owner: pages choose the video, not the caption."""
+    objects = [shown_as(obj) for obj in objects]
+    objects = [obj for obj in objects if obj is not None]
     shown = [obj for obj in objects if isinstance(obj, Page)]
     for obj in objects:
         if not isinstance(obj, Page):
@@ -226,6 +230,19 @@ def pages_showing(objects: Iterable[models.Model]) -> list[Page]:
     return [*shown, *(parent for parent in parents if parent is not None)]
 
 
+def shown_as(obj: models.Model) -> models.Model | None:
+    """What pages choose to show `obj`: its owner for a part (a caption's video), else
+    itself; None for a part whose owner is gone (deleted with it)."""
+    owner_field = settings.API_PURGED_ON_SAVE.get(obj._meta.label_lower)
+    if not owner_field:
+        return obj
+    return (
+        obj._meta.get_field(owner_field)
+        .related_model.objects.filter(pk=getattr(obj, obj._meta.get_field(owner_field).attname))
+        .first()
+    )
+
+
 def pages_choosing(obj: models.Model) -> list[Page]:
     """Pages that chose this object (or another language's copy of it) in a many-to-many
     field, which the reference index leaves out: a lesson's topics, a story's themes."""
@@ -238,11 +255,11 @@ def pages_choosing(obj: models.Model) -> list[Page]:
 
 
 def addresses_showing(objects: Iterable[models.Model]) -> list[str]:
-    """Every public address that may show these objects, absolute, with the sitemap."""
+    """Every public address that may show these objects, absolute, with the sitemap's files."""
     paths = set()
     for page in pages_showing(objects):
         paths |= paths_in_every_language(page)
-    return [*(absolute(path) for path in sorted(paths)), absolute("/sitemap.xml")]
+    return [*(absolute(path) for path in sorted(paths)), *map(absolute, sitemap_paths())]
 
 
 def purge_showing(objects: Iterable[models.Model]) -> None:

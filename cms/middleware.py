@@ -2,9 +2,12 @@ from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
+from cms.sitemaps import is_sitemap_address
+
 API_PREFIX = "/api/"
-# Addresses outside the language prefixes whose answer is the same in every language.
-LANGUAGE_NEUTRAL = frozenset({"/sitemap.xml", "/robots.txt"})
+# Addresses outside the language prefixes whose answer is the same in every language (and
+# the sitemap's files).
+LANGUAGE_NEUTRAL = frozenset({"/robots.txt"})
 
 
 class LanguagePrefixMiddleware(LocaleMiddleware):
@@ -27,7 +30,8 @@ class LanguagePrefixMiddleware(LocaleMiddleware):
         return super().process_request(request)
 
     def process_response(self, request, response):
-        if request.path_info.startswith(API_PREFIX) or request.path_info in LANGUAGE_NEUTRAL:
+        path = request.path_info
+        if path.startswith(API_PREFIX) or path in LANGUAGE_NEUTRAL or is_sitemap_address(path):
             return response  # no Vary: Accept-Language, so a CDN keeps one copy
         if response.status_code == 404 and not translation.get_language_from_path(
             request.path_info

@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -8,19 +7,14 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import views
 from cms.api import errors as api_errors
-from cms.sitemaps import AllLanguagesSitemap
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sw.js", views.service_worker, name="service_worker"),
-    path(
-        "sitemap.xml",
-        sitemap,
-        {"sitemaps": {"pages": AllLanguagesSitemap}},
-        name="sitemap",
-    ),
+    path("sitemap.xml", views.sitemap_index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", views.sitemap_section, name="sitemap_section"),
     path("api/v1/", include("cms.api.urls")),
     re_path(r"^api/(?P<path>[\s\S]*)$", api_errors.not_found),  # any character, newlines too
     path("screens/", include("campaigns.screens.urls")),

@@ -2,6 +2,7 @@ import hashlib
 import json
 
 from django.conf import settings
+from django.contrib.sitemaps import views as sitemap_views
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.template.loader import render_to_string
 from django.templatetags.static import static
@@ -10,7 +11,7 @@ from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.http import require_safe
 
-from cms import languages, selectors
+from cms import languages, selectors, sitemaps
 
 
 @require_safe
@@ -59,6 +60,20 @@ def choose_language(request):
     # reader to the first one's language.
     patch_cache_control(response, private=True, no_cache=True)
     return response
+
+
+@require_safe
+def sitemap_index(request):
+    """/sitemap.xml: the sections (one per language, in files of SITEMAP_URLS_PER_FILE)."""
+    return sitemap_views.index(
+        request, sitemaps.sitemaps_for(request), sitemap_url_name="sitemap_section"
+    )
+
+
+@require_safe
+def sitemap_section(request, section: str):
+    """One language's pages (`?p=2` for the next file); an unknown section or page is a 404."""
+    return sitemap_views.sitemap(request, sitemaps.sitemaps_for(request), section=section)
 
 
 @require_safe

@@ -62,11 +62,15 @@ def reader_mix(paths: list[str], seed: int = 7) -> list[str]:
 
 
 def public_paths(base_url: str) -> list[str]:
-    with urllib.request.urlopen(f"{base_url}/sitemap.xml", timeout=60) as answer:
-        sitemap = answer.read().decode()
-    return sorted(
-        {re.sub(r"^https?://[^/]+", "", url) for url in re.findall(r"<loc>([^<]+)", sitemap)}
-    )
+    """Every address of every file the sitemap index lists."""
+    index = get(f"{base_url}/sitemap.xml").decode()
+    paths = set()
+    for file in re.findall(r"<loc>([^<]+)", index):
+        sitemap = get(base_url + re.sub(r"^https?://[^/]+", "", file)).decode()
+        paths |= {
+            re.sub(r"^https?://[^/]+", "", url) for url in re.findall(r"<loc>([^<]+)", sitemap)
+        }
+    return sorted(paths)
 
 
 def status_of(url: str) -> int:

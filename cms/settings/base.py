@@ -277,6 +277,8 @@ if env.get_str("CDN_PURGE_URL"):
         "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
         "LOCATION": env.get_str("CDN_PURGE_URL"),
     }
+# Addresses per sitemap file (the protocol's limit is 50,000); /sitemap.xml is the index.
+SITEMAP_URLS_PER_FILE = env.get_int("SITEMAP_URLS_PER_FILE", 50_000)
 # A PURGE waits at most this long; the addresses a CDN did not take are sent again after
 # each of these delays, by the webhooks worker (cms.api.purge).
 CDN_PURGE_TIMEOUT_SECONDS = env.get_int("CDN_PURGE_TIMEOUT_SECONDS", 5)

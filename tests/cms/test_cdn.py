@@ -22,7 +22,9 @@ from campaigns.stories.models import ConsentRecord, StoryPage
 from cms.cdn import PublicPageCacheMiddleware
 from cms.demo import texts
 from cms.models import ContentPage
+from cms.polls.models import Poll
 from cms.settings import environment as env
+from cms.translation import services as translation_services
 from learning.models import LessonPage, Topic
 from tests.campaigns.partners.test_webhooks import Receiver, cdn_at, purged
 from tests.cms.polls.test_polls import make_poll, soup_of
@@ -305,7 +307,7 @@ def test_publishing_purges_every_address_that_shows_the_page_once_committed(
     assert everywhere("uroci/pazete-dokumentite-si/") <= addresses  # the source's slugs
     assert everywhere("lessons/") <= addresses  # the index lists it
     assert everywhere("lessons/your-first-weeks-in-sofia/") <= addresses  # the course has it
-    assert "/sitemap.xml" in addresses
+    assert {"/sitemap.xml", "/sitemap-pages-bg.xml", "/sitemap-pages-en.xml"} <= addresses
     assert "/api/v1/lessons/" in addresses
     assert len(cdn.requests) == len(addresses)  # each address once
 
@@ -361,6 +363,59 @@ def test_a_topic_change_purges_its_lessons_and_their_index(cdn, django_capture_o
     addresses = purged(cdn)
     assert everywhere("lessons/keep-your-documents-safe/") <= addresses
     assert everywhere("lessons/") <= addresses
+
+
+def test_a_caption_change_purges_the_pages_that_show_its_video(
+    cdn, django_capture_on_commit_callbacks
+):
+    campaign = Page.objects.get(locale__language_code="en", slug="world-refugee-month").specific
+    [video] = [block.value for block in campaign.videos if block.block_type == "library_video"][:1]
+    caption = video.captions.first()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        caption.language = "tr" if caption.language != "tr" else "ru"
+        caption.save()
+
+    addresses = purged(cdn)
+    assert everywhere("campaigns/world-refugee-month/") <= addresses
+    assert "/api/v1/videos/" in addresses
+
+
+def test_closing_a_poll_purges_the_pages_that_show_it(
+    client, cdn, django_capture_on_commit_callbacks
+):
+    poll = Poll.objects.get(locale__language_code="bg", question=texts.POLL_QUESTION["bg"])
+    assert f"poll-{poll.translation_key}" in client.get("/bg/").content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        poll.is_open = False
+        poll.save()
+
+    assert everywhere("") <= purged(cdn)  # the home page, which shows it, in every language
+
+
+def test_deleting_a_page_purges_it_in_every_language(cdn, django_capture_on_commit_callbacks):
+    page = Page.objects.get(locale__language_code="en", slug="about-the-platform")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        page.delete()
+
+    assert everywhere("about-the-platform/") <= purged(cdn)
+
+
+def test_a_translation_published_by_a_sync_purges_its_addresses(
+    cdn, django_capture_on_commit_callbacks
+):
+    source = LessonPage.objects.get(locale__language_code="bg", slug="pazete-dokumentite-si")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        translation_services.translate_from_catalog(
+            instance=source, language_code="tr", catalog={source.title: "Belgelerinizi koruyun"}
+        )
+
+    addresses = purged(cdn)
+    assert everywhere("uroci/pazete-dokumentite-si/") <= addresses
+    assert "/api/v1/lessons/" in addresses
 
 
 def test_a_deleted_image_leaves_the_cdn_with_its_renditions(
