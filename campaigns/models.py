@@ -5,6 +5,7 @@ from campaigns.pages.models import CampaignIndexPage, CampaignPage
 from campaigns.partners.models import PartnerKey, WebhookDelivery, WebhookEndpoint
 from campaigns.photovoice.models import AuditTheme, PhotoSubmission, PhotovoicePage
 from campaigns.screens.models import (
+    DailyPlays,
     PlayEvent,
     Playlist,
     PlaylistAssignment,
@@ -28,6 +29,7 @@ __all__ = [
     "CampaignPage",
     "Caption",
     "ConsentRecord",
+    "DailyPlays",
     "Organisation",
     "PartnerKey",
     "PhotoSubmission",

@@ -325,3 +325,31 @@ class PlayEvent(models.Model):
 
     def __str__(self):
         return f"{self.video_id} on {self.screen_id} at {self.started_at:%Y-%m-%d %H:%M}"
+
+
+class DailyPlays(models.Model):
+    """Plays per local day, video, screen group and language, kept up to date as screens
+    report them (campaigns.screens.services.record_plays): the plays report reads these few
+    rows, never a year of raw events."""
+
+    day = models.DateField()
+    video = models.ForeignKey(
+        "campaigns.Video", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    group = models.ForeignKey(ScreenGroup, null=True, on_delete=models.SET_NULL, related_name="+")
+    language = models.CharField(max_length=12)
+    plays = models.PositiveIntegerField(default=0)
+    seconds = models.FloatField(default=0.0)
+
+    class Meta:
+        verbose_name = _("plays per day")
+        verbose_name_plural = _("plays per day")
+        indexes = [models.Index(fields=["day", "group"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["day", "video", "group", "language"], name="one_count_per_day_and_kind"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.plays} plays of {self.video_id} on {self.day}"

@@ -7,13 +7,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from django.conf import settings
-from django.db.models import Count, Q, QuerySet, Sum
-from django.db.models.functions import TruncDate
+from django.db.models import Q, QuerySet, Sum
 from django.utils import timezone
 
 from campaigns.screens import schedule
 from campaigns.screens.models import (
-    PlayEvent,
+    DailyPlays,
     Playlist,
     PlaylistAssignment,
     PlaylistItem,
@@ -216,17 +215,13 @@ class PlayCount:
 
 def play_counts(*, since: date, until: date, group_id: int | None = None) -> list[PlayCount]:
     """Plays per local day, video, screen group and language, from `since` to `until`
-    (both included)."""
-    zone = timezone.get_default_timezone()
-    start = datetime.combine(since, datetime.min.time(), tzinfo=zone)
-    end = datetime.combine(until + timedelta(days=1), datetime.min.time(), tzinfo=zone)
-    plays = PlayEvent.objects.filter(started_at__gte=start, started_at__lt=end)
+    (both included), from the per-day counts (never the raw events)."""
+    counts = DailyPlays.objects.filter(day__gte=since, day__lte=until)
     if group_id:
-        plays = plays.filter(group_id=group_id)
+        counts = counts.filter(group_id=group_id)
     rows = (
-        plays.annotate(day=TruncDate("started_at", tzinfo=zone))
-        .values("day", "video_id", "video__title", "group__name", "language")
-        .annotate(plays=Count("pk"), seconds=Sum("duration_seconds"))
+        counts.values("day", "video_id", "video__title", "group__name", "language")
+        .annotate(plays=Sum("plays"), seconds=Sum("seconds"))
         .order_by("day", "video__title", "group__name", "language")
     )
     return [

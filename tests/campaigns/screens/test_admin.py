@@ -1,13 +1,17 @@
 import csv
+import importlib
 import io
 import uuid
-from datetime import datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from django.apps import apps as django_apps
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from campaigns.screens import services
+from campaigns.screens import selectors, services
 from campaigns.screens.factories import (
     PlaylistAssignmentFactory,
     PlaylistFactory,
@@ -15,7 +19,7 @@ from campaigns.screens.factories import (
     ScreenFactory,
     ScreenGroupFactory,
 )
-from campaigns.screens.models import PlayEvent, Playlist, Screen
+from campaigns.screens.models import DailyPlays, PlayEvent, Playlist, Screen
 from campaigns.videos.choices import ProcessingStatus
 from campaigns.videos.models import Video
 
@@ -212,16 +216,20 @@ def plays(video):
         (screen_tram, today - timedelta(days=1), "bg"),
     ]
     for screen, started, language in rows:
-        PlayEvent.objects.create(
-            event_id=uuid.uuid4(),
-            screen=screen,
-            group=screen.group,
-            video=video,
-            started_at=started,
-            duration_seconds=30,
-            language=language,
-        )
+        services.record_plays(screen=screen, events=[play(video, started, language)])
     return metro, tram
+
+
+def play(video, started, language, **changes) -> dict:
+    """One validated event, as the plays API hands it to the service."""
+    return {
+        "event_id": uuid.uuid4(),
+        "video_id": video.pk,
+        "started_at": started,
+        "duration_seconds": 30.0,
+        "language": language,
+        **changes,
+    }
 
 
 def test_the_play_report_counts_per_day_video_group_and_language(english_editor, plays, video):
@@ -247,6 +255,67 @@ def test_the_play_report_counts_per_day_video_group_and_language(english_editor,
         [str(today), str(video.pk), video.title, "Metro", "bg", "2", "60.0"],
         [str(today), str(video.pk), video.title, "Metro", "en", "1", "30.0"],
     ]
+
+
+def test_the_play_report_reads_the_daily_counts_not_the_raw_plays(english_editor, plays):
+    with CaptureQueriesContext(connection) as queries:
+        response = english_editor.get(reverse("screen_plays:index"))
+
+    assert response.status_code == 200 and response.context["total"] == 4
+    assert not [query for query in queries if "campaigns_playevent" in query["sql"]]
+
+
+def test_daily_counts_add_up_batches_and_never_count_a_play_twice(video):
+    screen = ScreenFactory(group=ScreenGroupFactory(name="Metro"))
+    noon = timezone.localtime().replace(hour=12, minute=0, second=0, microsecond=0)
+    first = [play(video, noon, "bg"), play(video, noon, "bg", duration_seconds=12.5)]
+
+    services.record_plays(screen=screen, events=first)
+    services.record_plays(screen=screen, events=first)  # a retry of the same batch
+    services.record_plays(screen=screen, events=[play(video, noon, "bg"), play(video, noon, "ar")])
+
+    counts = {
+        row.language: (row.plays, row.seconds)
+        for row in selectors.play_counts(since=noon.date(), until=noon.date())
+    }
+    assert counts == {"bg": (3, 72.5), "ar": (1, 30.0)}
+    assert PlayEvent.objects.filter(screen=screen).count() == 4
+
+
+def test_a_play_counts_on_its_local_day(video):
+    screen = ScreenFactory()
+    # 22:30 UTC on 30 November is 00:30 on 1 December in Sofia (TIME_ZONE).
+    after_midnight = datetime(2026, 11, 30, 22, 30, tzinfo=UTC)
+
+    services.record_plays(screen=screen, events=[play(video, after_midnight, "bg")])
+
+    [row] = selectors.play_counts(since=date(2026, 11, 30), until=date(2026, 12, 1))
+    assert row.day == date(2026, 12, 1) and row.plays == 1
+
+
+def test_plays_stored_before_the_daily_counts_are_counted_by_the_migration(video):
+    screen = ScreenFactory(group=ScreenGroupFactory(name="Tram"))
+    noon = timezone.localtime().replace(hour=12, minute=0, second=0, microsecond=0)
+    for language in ("bg", "bg", "uk"):
+        PlayEvent.objects.create(
+            event_id=uuid.uuid4(),
+            screen=screen,
+            group=screen.group,
+            video=video,
+            started_at=noon,
+            duration_seconds=20,
+            language=language,
+        )
+    DailyPlays.objects.all().delete()
+
+    migration = importlib.import_module("campaigns.migrations.0007_daily_plays")
+    migration.count_existing_plays(django_apps, None)
+
+    counts = {
+        row.language: row.plays
+        for row in selectors.play_counts(since=noon.date(), until=noon.date())
+    }
+    assert counts == {"bg": 2, "uk": 1}
 
 
 @pytest.mark.parametrize(
