@@ -213,64 +213,67 @@ def main() -> int:
     )
     bench.log(f"the stack (Varnish, gunicorn × {bench.WORKERS}, PostgreSQL, Redis, S3) …")
     uncached = None
-    with running:
-        running.env["BENCH_LESSONS"] = str(LESSONS)
-        running.env["BENCH_OUT"] = str(folder / "lessons.json")
-        running.manage(
-            "shell", "-v0", "-c", "import runpy; runpy.run_path('scripts/bench_api_data.py')"
-        )
-        uncached_env = {**running.env, "PAGE_CACHE_ORIGIN_SECONDS": "0"}
-        uncached_port = stacks.free_port()
-        uncached = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "cms.wsgi",
-                "--bind",
-                f"127.0.0.1:{uncached_port}",
-                "--workers",
-                str(bench.WORKERS),
-                "--no-control-socket",
-            ],
-            cwd=stacks.PROJECT_DIR,
-            env=uncached_env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            start_new_session=True,
-        )
-        uncached_url = f"http://127.0.0.1:{uncached_port}"
-        stacks.wait_for(f"{uncached_url}/healthz", uncached)
-        paths = public_paths(running.app_url)
-        mix = reader_mix(paths)
-        script = folder / "mix.lua"
-        script.write_text(LUA % {"paths": ", ".join(bench.lua_string(p) for p in mix)})
-        bench.log(f"{len(paths)} public pages in 7 languages; warming the CDN and the origin …")
-        for path in paths:
-            get(running.url + path)
-            get(running.app_url + path)
-        app, varnish = running.processes["gunicorn"].pid, running.processes["varnish"].pid
-        cases = {
-            CDN: (running.url, [varnish, app]),
-            CACHED: (running.app_url, [app]),
-            UNCACHED: (uncached_url, [uncached.pid]),
-        }
-        runs: dict[str, list[bench.Result]] = {case: [] for case in cases}
-        origin_per_1000 = []
-        for round_number in range(1, bench.ROUNDS + 1):
-            bench.log(f"round {round_number} of {bench.ROUNDS}")
-            for case, (url, servers) in cases.items():
-                before = backend_requests(running)
-                result = measure(case, url, script, servers)
-                runs[case].append(result)
-                if case == CDN:
-                    origin = backend_requests(running) - before
-                    origin_per_1000.append(1000 * origin / max(result.requests, 1))
-        bench.log("a publish of every language's copy of a lesson during a surge …")
-        latencies = publish_during_a_surge(running, script)
-    if uncached is not None and uncached.poll() is None:
-        uncached.send_signal(signal.SIGTERM)
-        uncached.wait(timeout=20)
+    try:
+        with running:
+            running.env["BENCH_LESSONS"] = str(LESSONS)
+            running.env["BENCH_OUT"] = str(folder / "lessons.json")
+            running.manage(
+                "shell", "-v0", "-c", "import runpy; runpy.run_path('scripts/bench_api_data.py')"
+            )
+            uncached_env = {**running.env, "PAGE_CACHE_ORIGIN_SECONDS": "0"}
+            uncached_port = stacks.free_port()
+            uncached = subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "gunicorn",
+                    "cms.wsgi",
+                    "--bind",
+                    f"127.0.0.1:{uncached_port}",
+                    "--workers",
+                    str(bench.WORKERS),
+                    "--no-control-socket",
+                ],
+                cwd=stacks.PROJECT_DIR,
+                env=uncached_env,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                start_new_session=True,
+            )
+            uncached_url = f"http://127.0.0.1:{uncached_port}"
+            stacks.wait_for(f"{uncached_url}/healthz", uncached)
+            paths = public_paths(running.app_url)
+            mix = reader_mix(paths)
+            script = folder / "mix.lua"
+            script.write_text(LUA % {"paths": ", ".join(bench.lua_string(p) for p in mix)})
+            bench.log(f"{len(paths)} public pages in 7 languages; warming the CDN and the origin …")
+            for path in paths:
+                get(running.url + path)
+                get(running.app_url + path)
+            app, varnish = running.processes["gunicorn"].pid, running.processes["varnish"].pid
+            cases = {
+                CDN: (running.url, [varnish, app]),
+                CACHED: (running.app_url, [app]),
+                UNCACHED: (uncached_url, [uncached.pid]),
+            }
+            runs: dict[str, list[bench.Result]] = {case: [] for case in cases}
+            origin_per_1000 = []
+            for round_number in range(1, bench.ROUNDS + 1):
+                bench.log(f"round {round_number} of {bench.ROUNDS}")
+                for case, (url, servers) in cases.items():
+                    before = backend_requests(running)
+                    result = measure(case, url, script, servers)
+                    runs[case].append(result)
+                    if case == CDN:
+                        origin = backend_requests(running) - before
+                        origin_per_1000.append(1000 * origin / max(result.requests, 1))
+            bench.log("a publish of every language's copy of a lesson during a surge …")
+            latencies = publish_during_a_surge(running, script)
+    finally:
+        # Its own session (start_new_session): it outlives this script unless stopped here.
+        if uncached is not None and uncached.poll() is None:
+            uncached.send_signal(signal.SIGTERM)
+            uncached.wait(timeout=20)
     results = {case: bench.summary(case, found) for case, found in runs.items()}
     baseline = results[UNCACHED]
     bench.out()
