@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run setup install install-dev packages test test-fast bench stack lint format lock schema messages clean
+.PHONY: help run setup install install-dev packages test test-fast bench bench-scale stack lint format lock schema messages clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -47,6 +47,9 @@ test-fast: install-dev  ## the suite without real-browser and process tests
 
 bench: install-dev packages  ## playlists vs whitenoise, API lists warm vs uncached, a surge through Varnish (docs/benchmarks.md)
 	./scripts/bench
+
+bench-scale: install-dev  ## every path at 1/20 and full country size on PostgreSQL (docs/benchmarks.md)
+	$(PY) scripts/bench_scale.py
 
 stack: install-dev packages  ## Varnish → gunicorn (2 workers) → PostgreSQL, Redis, S3 (moto), task workers
 	$(PY) scripts/stack.py

@@ -1,5 +1,6 @@
 """The core's pages (home, generic content) and, so that Django registers them, the models of
-the core's features: data stories and polls (import those from their own folders)."""
+the core's features: data stories, polls and the scale data marker (import those from their
+own folders)."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -11,9 +12,18 @@ from wagtail.search import index
 from cms.blocks import ContentStreamBlock
 from cms.data_stories.models import DataStoryPage
 from cms.polls.models import Poll, PollOption, PollVote
+from cms.scale.models import GeneratedContent
 from cms.translatable import LocalizedRoutingMixin
 
-__all__ = ["ContentPage", "DataStoryPage", "HomePage", "Poll", "PollOption", "PollVote"]
+__all__ = [
+    "ContentPage",
+    "DataStoryPage",
+    "GeneratedContent",
+    "HomePage",
+    "Poll",
+    "PollOption",
+    "PollVote",
+]
 
 
 class HomePage(LocalizedRoutingMixin, Page):

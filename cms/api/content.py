@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.core.exceptions import ObjectDoesNotExist
-from django.db.models import Model, QuerySet
+from django.db.models import CharField, F, Model, QuerySet, TextField
+from django.db.models.functions import Lower
 from django.utils import timezone, translation
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import extend_schema_field
@@ -28,7 +29,7 @@ from wagtail.models import Locale, Page
 from cms.api import caching
 from cms.api.addresses import absolute, api_url
 from cms.api.language import RequestedLanguage, requested_language
-from cms.querysets import in_reader_language
+from cms.querysets import best_in_reader_language, in_reader_language
 from cms.translation.status import STATUSES, translation_states
 
 COMMON_PARAMETERS = {"lang", "page", "page_size", "search", "ordering"}
@@ -257,16 +258,24 @@ class TranslatedContentViewSet(caching.CachedAnswersMixin, viewsets.ViewSet):
             candidates = filterset.qs
         matching = self.searched(request, language)
 
-        # One light query for every candidate, then the chosen version of each object.
-        light = candidates.only("pk", "translation_key", "locale", field).select_related("locale")
-        chosen = in_reader_language(light, language_code=language.code).values()
-        # Search the version the reader gets: an English reader's query does not match the
-        # Bulgarian source of a lesson that has an English translation.
-        chosen = [item for item in chosen if matching is None or item.pk in matching]
-        chosen.sort(key=lambda item: (sort_key(getattr(item, field)), item.pk), reverse=descending)
-        window = page_window(request, count=len(chosen))
-        objects = self.load([item.pk for item in chosen[window.start : window.end]])
+        # The database chooses each object's version, counts, orders and cuts the page.
+        chosen = best_in_reader_language(candidates, language.code)
+        if matching is not None:
+            # Search the version the reader gets: an English reader's query does not match
+            # the Bulgarian source of a lesson that has an English translation.
+            chosen = chosen.filter(pk__in=matching)
+        window = page_window(request, count=chosen.count())
+        ordered = chosen.order_by(*self.database_ordering(field, descending))
+        objects = self.load(list(ordered.values_list("pk", flat=True)[window.start : window.end]))
         return window.envelope(self.serialize(objects, language=language, many=True))
+
+    def database_ordering(self, field: str, descending: bool) -> list:
+        """Text without regard to case, empty values last, then by id (a stable order)."""
+        model_field = self.base_queryset().model._meta.get_field(field)
+        value = Lower(field) if isinstance(model_field, CharField | TextField) else F(field)
+        if descending:
+            return [value.desc(nulls_first=True), F("pk").desc()]
+        return [value.asc(nulls_last=True), F("pk").asc()]
 
     def build_detail(self, request: Request, pk: str | None) -> dict:
         reject_unknown_parameters(request, {"lang"})
@@ -317,14 +326,6 @@ class TranslatedContentViewSet(caching.CachedAnswersMixin, viewsets.ViewSet):
                 objects if many else objects[0], many=many, context=context
             )
             return serializer.data
-
-
-def sort_key(value):
-    if value is None:
-        return (1, "")
-    if isinstance(value, str):
-        return (0, value.casefold())
-    return (0, value)
 
 
 class TranslationEntry(serializers.Serializer):

@@ -5,11 +5,10 @@ Idempotent: pages that exist are left as they are (an editor may have changed th
 missing pages and missing translations are created.
 """
 
-import importlib
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
-from django.apps import AppConfig, apps
+from django.apps import AppConfig
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
@@ -18,6 +17,7 @@ from wagtail.models import Locale, Page, Site
 from cms import languages, services
 from cms.demo import audit, polls, texts
 from cms.demo.helpers import Log, ensure_translations, rich_text, source_text
+from cms.discovery import app_modules
 from cms.models import ContentPage, HomePage
 
 ORDER = 0  # the core loads first: other apps' demo content hangs under its home page
@@ -25,18 +25,7 @@ ORDER = 0  # the core loads first: other apps' demo content hangs under its home
 
 def loaders() -> list[tuple[AppConfig, Callable[..., None]]]:
     """Every project app's `<app>.demo.load_demo`, in the order of their `ORDER`."""
-    found = []
-    for app_config in apps.get_app_configs():
-        if not str(app_config.path).startswith(str(settings.BASE_DIR)):
-            continue  # only the project's own apps
-        try:
-            module = importlib.import_module(f"{app_config.name}.demo")
-        except ModuleNotFoundError as error:
-            if error.name != f"{app_config.name}.demo":
-                raise
-            continue
-        found.append((getattr(module, "ORDER", 100), app_config, module.load_demo))
-    return [(app_config, load) for _, app_config, load in sorted(found, key=lambda x: x[0])]
+    return [(app_config, module.load_demo) for app_config, module in app_modules("demo")]
 
 
 def load_all(*, log: Log) -> None:

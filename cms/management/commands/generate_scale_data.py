@@ -1,0 +1,62 @@
+import logging
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+
+from cms import demo, scale
+
+
+class Command(BaseCommand):
+    help = (
+        "Fill this database with a country-wide platform's content, screens and plays, for "
+        "make bench-scale (docs/benchmarks.md). Starts from the demo content, copies in bulk, "
+        "and adds only what is missing when run again. Never run it on a real platform."
+    )
+
+    def add_arguments(self, parser):
+        for kind, full in scale.FULL_SIZE.items():
+            parser.add_argument(
+                f"--{kind}", type=int, default=full, metavar="N", help=f"default {full:,}"
+            )
+        parser.add_argument(
+            "--allow-existing-content",
+            action="store_true",
+            help="run even though the database holds pages the generator did not make",
+        )
+        parser.add_argument("--no-progress", action="store_true", help="no progress bars")
+
+    def handle(self, *args, **options):
+        targets = {kind: options[kind] for kind in scale.FULL_SIZE}
+        negative = [kind for kind, count in targets.items() if count < 0]
+        if negative:
+            raise CommandError(f"Counts cannot be negative: {', '.join(negative)}.")
+        try:
+            scale.check_database(allow_existing=options["allow_existing_content"])
+        except scale.ForeignContent as error:
+            raise CommandError(str(error)) from error
+        if options["verbosity"] < 2:
+            # Wagtail logs every page action at INFO; the command reports its own progress.
+            logging.getLogger("wagtail").setLevel(logging.WARNING)
+        started = time.monotonic()
+        scale.mark_generated()
+
+        def log(line: str) -> None:
+            if options["verbosity"]:
+                self.stdout.write(f"  {line}")
+
+        self.stdout.write(self.style.MIGRATE_HEADING("Demo content (the templates)"))
+        demo.load_all(log=lambda line: None)
+        run = scale.Run(
+            targets=targets,
+            log=log,
+            show_progress=options["verbosity"] > 0 and not options["no_progress"],
+        )
+        for name, generate in scale.generators():
+            self.stdout.write(self.style.MIGRATE_HEADING(name))
+            step = time.monotonic()
+            generate(run=run)
+            log(f"done in {time.monotonic() - step:.1f}s")
+        made = ", ".join(f"{scale.made(kind):,} {kind}" for kind in targets)
+        self.stdout.write(
+            self.style.SUCCESS(f"Scale data ready in {time.monotonic() - started:.1f}s: {made}.")
+        )
