@@ -3,12 +3,15 @@ player address, the agenda ("what plays on this screen at this time, and why") a
 proof-of-play report with its CSV export (docs/screens.md)."""
 
 import csv
+import io
+from collections.abc import Iterable, Iterator
 from datetime import timedelta
 
 import django_filters
 from django import forms
 from django.conf import settings
-from django.http import HttpResponse
+from django.core.paginator import Paginator
+from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -83,6 +86,8 @@ class PlaylistViewSet(SnippetViewSet):
     list_filter = ["is_fallback"]
     search_fields = ["name"]
 
+
+PLAY_REPORT_ROWS_PER_PAGE = 100
 
 WHY_NOT = {
     "not_started": gettext_lazy("its dates have not started"),
@@ -197,29 +202,36 @@ class PlayReportForm(forms.Form):
 
 @permission_required("campaigns.view_screen")
 def play_report(request):
+    """Plays per day (a chart) and per video, group and language over the period (a table
+    in pages, most played first), all summed in the database; the CSV has every day."""
     today = timezone.localdate()
+    asked = {key for key in request.GET if key != "p"}  # the page of the table is no filter
     form = PlayReportForm(
-        request.GET or None, initial={"since": today - timedelta(days=13), "until": today}
+        request.GET if asked else None,
+        initial={"since": today - timedelta(days=13), "until": today},
     )
-    if request.GET:
+    if asked:
         valid = form.is_valid()
         since = form.cleaned_data.get("since") if valid else None
         until = form.cleaned_data.get("until") if valid else None
         group = form.cleaned_data.get("group") if valid else None
     else:
         valid, since, until, group = True, today - timedelta(days=13), today, None
-    rows = []
+    group_id = group.pk if group else None
+    rows, per_day, days = [], {}, []
     if valid:
-        rows = selectors.play_counts(since=since, until=until, group_id=group.pk if group else None)
         if request.GET.get("format") == "csv":
-            return _csv(rows, since, until)
-    per_day = {}
-    for row in rows:
-        per_day[row.day] = per_day.get(row.day, 0) + row.plays
-    days = [since + timedelta(days=n) for n in range((until - since).days + 1)] if valid else []
+            rows = selectors.play_counts(since=since, until=until, group_id=group_id)
+            return _csv(rows, f"plays-{since}-{until}.csv")
+        per_day = selectors.plays_per_day(since=since, until=until, group_id=group_id)
+        totals = selectors.play_totals(since=since, until=until, group_id=group_id)
+        rows = Paginator(totals, PLAY_REPORT_ROWS_PER_PAGE).get_page(request.GET.get("p"))
+        days = [since + timedelta(days=n) for n in range((until - since).days + 1)]
     chart = bar_chart([(f"{day:%d.%m}", per_day.get(day, 0)) for day in days])
     query = request.GET.copy()
     query["format"] = "csv"
+    pages = request.GET.copy()
+    pages.pop("p", None)
     return TemplateResponse(
         request,
         "campaigns/admin/play_report.html",
@@ -227,20 +239,35 @@ def play_report(request):
             "form": form,
             "rows": rows,
             "chart": chart,
-            "total": sum(row.plays for row in rows),
+            "total": sum(per_day.values()),
             "csv_query": query.urlencode(),
+            "page_query": pages.urlencode(),
             "page_title": _("Plays on screens"),
             "header_icon": "table",
         },
     )
 
 
-def _csv(rows, since, until) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="plays-{since}-{until}.csv"'
-    response.write("\ufeff")  # spreadsheet programs then read the Cyrillic and Arabic right
-    writer = csv.writer(response)
+def _csv(rows: Iterable[selectors.PlayCount], filename: str) -> StreamingHttpResponse:
+    """Every day's counts, streamed: a year of a large fleet does not fit one answer."""
+    response = StreamingHttpResponse(_csv_lines(rows), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _csv_lines(rows: Iterable[selectors.PlayCount]) -> Iterator[str]:
+    line = io.StringIO()
+    writer = csv.writer(line)
+
+    def take() -> str:
+        text = line.getvalue()
+        line.seek(0)
+        line.truncate()
+        return text
+
+    # The byte order mark lets spreadsheet programs read the Cyrillic and Arabic right.
     writer.writerow(["day", "video_id", "video", "screen_group", "language", "plays", "seconds"])
+    yield "\ufeff" + take()
     for row in rows:
         writer.writerow(
             [
@@ -253,7 +280,7 @@ def _csv(rows, since, until) -> HttpResponse:
                 round(row.seconds, 1),
             ]
         )
-    return response
+        yield take()
 
 
 class AgendaViewSet(AdminPageViewSet):

@@ -3,6 +3,7 @@ silent, a screen's token, and the proof-of-play counts (docs/screens.md)."""
 
 import hashlib
 import hmac
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
@@ -213,19 +214,23 @@ class PlayCount:
     seconds: float
 
 
-def play_counts(*, since: date, until: date, group_id: int | None = None) -> list[PlayCount]:
-    """Plays per local day, video, screen group and language, from `since` to `until`
-    (both included), from the per-day counts (never the raw events)."""
+def _daily(since: date, until: date, group_id: int | None) -> QuerySet:
     counts = DailyPlays.objects.filter(day__gte=since, day__lte=until)
-    if group_id:
-        counts = counts.filter(group_id=group_id)
+    return counts.filter(group_id=group_id) if group_id else counts
+
+
+def play_counts(*, since: date, until: date, group_id: int | None = None) -> Iterator[PlayCount]:
+    """Plays per local day, video, screen group and language, from `since` to `until`
+    (both included), from the per-day counts (never the raw events). An iterator: a year
+    of a large fleet is hundreds of thousands of rows (the CSV export streams them)."""
     rows = (
-        counts.values("day", "video_id", "video__title", "group__name", "language")
+        _daily(since, until, group_id)
+        .values("day", "video_id", "video__title", "group__name", "language")
         .annotate(plays=Sum("plays"), seconds=Sum("seconds"))
         .order_by("day", "video__title", "group__name", "language")
     )
-    return [
-        PlayCount(
+    for row in rows.iterator(chunk_size=2000):
+        yield PlayCount(
             day=row["day"],
             video_id=row["video_id"],
             video_title=row["video__title"] or "",
@@ -234,5 +239,20 @@ def play_counts(*, since: date, until: date, group_id: int | None = None) -> lis
             plays=row["plays"],
             seconds=row["seconds"] or 0.0,
         )
-        for row in rows
-    ]
+
+
+def plays_per_day(*, since: date, until: date, group_id: int | None = None) -> dict[date, int]:
+    """Total plays of each day with any (one row per day, summed in the database)."""
+    rows = _daily(since, until, group_id).values("day").annotate(plays=Sum("plays"))
+    return {row["day"]: row["plays"] for row in rows.order_by("day")}
+
+
+def play_totals(*, since: date, until: date, group_id: int | None = None) -> QuerySet:
+    """Plays and seconds per video, screen group and language over the whole period, most
+    played first: a queryset of dicts for the report's pages (summed in the database)."""
+    return (
+        _daily(since, until, group_id)
+        .values("video_id", "video__title", "group__name", "language")
+        .annotate(plays=Sum("plays"), seconds=Sum("seconds"))
+        .order_by("-plays", "video__title", "group__name", "language")
+    )

@@ -239,17 +239,29 @@ def test_the_play_report_counts_per_day_video_group_and_language(english_editor,
     page = response.content.decode()
     assert response.status_code == 200
     assert "<svg" in page and 'role="img"' in page
-    counts = {(r.group_name, r.language, r.day): r.plays for r in response.context["rows"]}
+    # The table: the period's totals per video, group and language, most played first.
+    rows = list(response.context["rows"])
+    counts = {(row["group__name"], row["language"]): row["plays"] for row in rows}
+    assert counts == {("Metro", "bg"): 2, ("Metro", "en"): 1, ("Tram", "bg"): 1}
+    assert rows[0]["plays"] == 2
     today = timezone.localdate()
-    assert counts[("Metro", "bg", today)] == 2
-    assert counts[("Metro", "en", today)] == 1
-    assert counts[("Tram", "bg", today - timedelta(days=1))] == 1
+    # The chart: one bar per day, yesterday's play on yesterday's bar.
+    assert response.context["total"] == 4
+    per_day = english_editor.get(
+        url, {"since": str(today - timedelta(days=1)), "until": str(today), "format": "csv"}
+    )
+    days = [
+        row[0]
+        for row in csv.reader(io.StringIO(b"".join(per_day.streaming_content).decode("utf-8-sig")))
+    ][1:]
+    assert sorted(days) == [str(today - timedelta(days=1)), str(today), str(today)]
 
     only_metro = english_editor.get(
         url, {"since": str(today), "until": str(today), "group": metro.pk, "format": "csv"}
     )
     assert only_metro["Content-Type"].startswith("text/csv")
-    rows = list(csv.reader(io.StringIO(only_metro.content.decode("utf-8-sig"))))
+    body = b"".join(only_metro.streaming_content).decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(body)))
     assert rows[0] == ["day", "video_id", "video", "screen_group", "language", "plays", "seconds"]
     assert sorted(rows[1:]) == [
         [str(today), str(video.pk), video.title, "Metro", "bg", "2", "60.0"],
@@ -341,3 +353,32 @@ def test_the_play_report_answers_bad_input_with_form_errors(english_editor, quer
 def test_screen_admin_pages_need_a_login(client, url):
     response = client.get(url)
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_the_play_report_table_sums_the_period_in_pages(english_editor, video):
+    """A large fleet's year is hundreds of thousands of daily rows: the table shows the
+    period's totals, most played first, a hundred per page; the chart one bar per day."""
+    today = timezone.localdate()
+    groups = [ScreenGroupFactory(name=f"Line {number:03}") for number in range(130)]
+    DailyPlays.objects.bulk_create(
+        DailyPlays(
+            day=today - timedelta(days=day),
+            video=video,
+            group=group,
+            language="bg",
+            plays=number + 1,
+            seconds=30.0,
+        )
+        for number, group in enumerate(groups)
+        for day in (0, 1)
+    )
+    url = reverse("screen_plays:index")
+    first = english_editor.get(url)
+    rows = first.context["rows"]
+    assert rows.paginator.count == 130
+    assert [row["plays"] for row in rows][:2] == [260, 258]  # two days summed, most first
+    assert len(rows) == 100
+    assert first.context["total"] == 2 * sum(range(1, 131))
+    assert "p=2" in first.content.decode()
+    second = english_editor.get(url, {"p": 2})
+    assert [row["group__name"] for row in second.context["rows"]][-1] == "Line 000"
