@@ -29,14 +29,6 @@ from stack import postgres_server_url, redis_url
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
-FULL_SIZE = {
-    "lessons": 20_000,
-    "courses": 1_000,
-    "stories": 2_000,
-    "videos": 200,
-    "screens": 10_000,
-    "plays": 10_000_000,
-}
 SMALL_SHARE = 20
 # path → (what is measured, goal): "p95" in ms at full size, also flat (full/small p95
 # ≤ FLAT) for reader paths; "rate" in events/s; "flat" alone for playlist warm answers.
@@ -72,11 +64,10 @@ def out(line: str = "") -> None:
     sys.stdout.flush()
 
 
-def sizes() -> dict[str, dict[str, int]]:
+def sizes() -> dict[str, float]:
+    """The generator's --scale for each size (its defaults are the full country size)."""
     factor = float(os.environ.get("BENCH_SCALE_FACTOR", "1.0"))
-    full = {kind: max(1, round(count * factor)) for kind, count in FULL_SIZE.items()}
-    small = {kind: max(1, count // SMALL_SHARE) for kind, count in full.items()}
-    return {"small": small, "full": full}
+    return {"small": factor / SMALL_SHARE, "full": factor}
 
 
 def environment(database_url: str) -> dict[str, str]:
@@ -109,13 +100,12 @@ def drop_database(server_url: str, name: str) -> None:
         connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def build(env: dict[str, str], size: dict[str, int]) -> float:
+def build(env: dict[str, str], scale: float) -> float:
     started = time.monotonic()
     manage = [PYTHON, "manage.py"]
     subprocess.run([*manage, "migrate", "--no-input", "-v0"], cwd=PROJECT_DIR, env=env, check=True)
-    options = [f"--{kind}={count}" for kind, count in size.items()]
     subprocess.run(
-        [*manage, "generate_scale_data", "--no-progress", *options],
+        [*manage, "generate_scale_data", "--no-progress", f"--scale={scale}"],
         cwd=PROJECT_DIR,
         env=env,
         check=True,
@@ -219,7 +209,7 @@ def main() -> int:
         name = f"scale_bench_{label}"
         ensure_database(server_url, name)
         env = environment(database_url(server_url, name))
-        out(f"bench-scale: {label}: {', '.join(f'{c:,} {k}' for k, c in size.items())} in {name}")
+        out(f"bench-scale: {label}: the country-wide size × {size:g} in {name}")
         built[label] = build(env, size)
         out(f"bench-scale: {label}: data set ready in {built[label]:.0f} s; measuring…")
         results[label] = measure(env)

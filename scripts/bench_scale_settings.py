@@ -1,6 +1,7 @@
 """Settings for `make bench-scale` (scripts/bench_scale_paths.py): the production settings,
-measured as the uncached origin (no stored API answers, no origin page cache) through
-Django's test client in one process. Never used outside it."""
+measured as the uncached origin through Django's test client in one process: no origin page
+cache (stored API answers and playlists are cleared before each request that should build
+one). Never used outside it."""
 
 from cms.settings.production import *  # noqa: F403
 
@@ -10,7 +11,6 @@ SECURE_SSL_REDIRECT = False
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
-API_CACHE_SECONDS = 0
 PAGE_CACHE_ORIGIN_SECONDS = 0
 # One process asks for everything: the limits would mostly measure 429s.
 API_READER_RATE = API_PARTNER_RATE = SCREEN_PLAYS_RATE = "100000000/min"

@@ -222,3 +222,18 @@ def test_lists_load_only_the_page_asked_for(client, path):
         '"wagtailcore_page"."translation_key" IN (',  # the versions of the listed lessons
     )
     assert all(" LIMIT " in sql or any(key in sql for key in by_id) for sql in reads), reads
+
+
+def test_scale_sets_every_count_not_given_and_bad_counts_are_refused():
+    call_command(
+        "generate_scale_data",
+        scale=0.0005,  # of 20,000 lessons, 10,000 screens, 10 million plays…
+        plays=700,
+        allow_existing_content=True,
+        no_progress=True,
+        stdout=io.StringIO(),
+    )
+    assert (scale.made("lessons"), scale.made("screens"), scale.made("plays")) == (10, 5, 700)
+    for bad in ({"scale": 0}, {"lessons": -1}):
+        with pytest.raises(CommandError):
+            call_command("generate_scale_data", **bad, no_progress=True, stdout=io.StringIO())

@@ -16,8 +16,15 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         for kind, full in scale.FULL_SIZE.items():
             parser.add_argument(
-                f"--{kind}", type=int, default=full, metavar="N", help=f"default {full:,}"
+                f"--{kind}", type=int, metavar="N", help=f"default {full:,} times --scale"
             )
+        parser.add_argument(
+            "--scale",
+            type=float,
+            default=1.0,
+            metavar="FACTOR",
+            help="the country-wide size times this (0.05: a twentieth) for counts not given",
+        )
         parser.add_argument(
             "--allow-existing-content",
             action="store_true",
@@ -26,7 +33,14 @@ class Command(BaseCommand):
         parser.add_argument("--no-progress", action="store_true", help="no progress bars")
 
     def handle(self, *args, **options):
-        targets = {kind: options[kind] for kind in scale.FULL_SIZE}
+        if options["scale"] <= 0:
+            raise CommandError("--scale must be more than 0.")
+        targets = {
+            kind: options[kind]
+            if options[kind] is not None
+            else max(1, round(full * options["scale"]))
+            for kind, full in scale.FULL_SIZE.items()
+        }
         negative = [kind for kind, count in targets.items() if count < 0]
         if negative:
             raise CommandError(f"Counts cannot be negative: {', '.join(negative)}.")
