@@ -19,6 +19,7 @@ class CmsConfig(AppConfig):
             schema,  # noqa: F401  registers the OpenAPI security schemes
         )
         from cms.polls import signals as polls
+        from cms.shown_versions import signals as shown_versions
         from cms.translation import signals as translation
 
         signals.connect(self)
@@ -26,3 +27,4 @@ class CmsConfig(AppConfig):
         cdn.connect()
         translation.connect()
         polls.connect()
+        shown_versions.connect()

@@ -1,6 +1,6 @@
 """The core's pages (home, generic content) and, so that Django registers them, the models of
-the core's features: data stories, polls and the scale data marker (import those from their
-own folders)."""
+the core's features: data stories, polls, the scale data marker and the version of each page
+each language is shown (import those from their own folders)."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +13,7 @@ from cms.blocks import ContentStreamBlock
 from cms.data_stories.models import DataStoryPage
 from cms.polls.models import Poll, PollOption, PollVote
 from cms.scale.models import GeneratedContent
+from cms.shown_versions.models import ShownVersion
 from cms.translatable import LocalizedRoutingMixin
 
 __all__ = [
@@ -23,6 +24,7 @@ __all__ = [
     "Poll",
     "PollOption",
     "PollVote",
+    "ShownVersion",
 ]
 
 

@@ -6,7 +6,18 @@ import uuid
 from collections.abc import Iterable
 from typing import TypeVar
 
-from django.db.models import Case, Exists, IntegerField, OuterRef, Q, QuerySet, Value, When
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import (
+    Case,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 
@@ -59,6 +70,24 @@ def best_in_reader_language(queryset: QuerySet, language_code: str | None = None
     return (
         chain.annotate(language_rank=rank)
         .filter(~Exists(nearer.values("pk")))
+        .select_related("locale")
+    )
+
+
+def shown_to_readers(queryset: QuerySet, language_code: str | None = None, **shown) -> QuerySet:
+    """The pages of `queryset` that readers of this language are shown, one per page: their
+    language's version, else the nearest of its fallback chain (the table of
+    cms.shown_versions, kept as pages change; `language_rank` is annotated). `shown`
+    filters on that table's columns (`parent_key=…`) within the same join, as ordering by
+    `shown_to__…` does."""
+    code = language_code or languages.current().code
+    conditions = {f"shown_to__{name}": value for name, value in shown.items()}
+    if queryset.model is not Page:
+        # The table's indexes start with the language and the page type.
+        conditions["shown_to__content_type"] = ContentType.objects.get_for_model(queryset.model)
+    return (
+        queryset.filter(shown_to__reader_language=code, **conditions)
+        .annotate(language_rank=F("shown_to__language_rank"))
         .select_related("locale")
     )
 

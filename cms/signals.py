@@ -4,6 +4,7 @@ of what they show."""
 
 from django.apps import apps
 from django.conf import settings
+from django.db.backends.signals import connection_created
 from django.db.models.signals import post_delete, post_migrate, post_save
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -15,6 +16,17 @@ from cms.cdn import page_version
 
 def create_locales_after_migrate(sender, using="default", **kwargs):
     services.sync_locales(using=using)
+
+
+def _lower(value):
+    return value.lower() if isinstance(value, str) else value
+
+
+def unicode_lower_in_sqlite(sender, connection, **kwargs) -> None:
+    """SQLite's LOWER() knows only ASCII letters: lists ordered by title without regard to
+    case would put "Нов" after "юг" in development and before it on PostgreSQL."""
+    if connection.vendor == "sqlite":
+        connection.connection.create_function("LOWER", 1, _lower, deterministic=True)
 
 
 class Changed:
@@ -51,5 +63,6 @@ def connect(app_config) -> None:
     # After every migrate (and after tests flush the database) each configured language
     # has its Locale row, so nobody creates them by hand.
     post_migrate.connect(create_locales_after_migrate, sender=app_config)
+    connection_created.connect(unicode_lower_in_sqlite, dispatch_uid="sqlite-unicode-lower")
     follow(content_version, settings.API_CONTENT_MODELS, "api")
     follow(page_version, settings.PAGE_CONTENT_MODELS, "pages")

@@ -104,6 +104,8 @@ class LessonPage(LocalizedRoutingMixin, Page):
         index.FilterField("level"),
     ]
     override_translatable_fields = [SynchronizedField("level")]
+    # Lists of lessons go by level, then title (cms.shown_versions keeps this order indexed).
+    listing_order = ("level",)
     parent_page_types = ["learning.LessonIndexPage"]
     template = "learning/lesson_page.html"
     preview_modes = [("", _("Lesson")), ("easy-language", _("Easy-language check"))]

@@ -2,11 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, QuerySet
-from django.db.models.functions import Lower
-from wagtail.models import Locale
-
-from cms import languages
+from cms.shown_versions.selectors import Listing, search_shown, shown_rows
 from learning.models import LessonIndexPage, LessonPage, Topic
 
 SEARCH_LIMIT = 1000  # best matches a search keeps, as the API's search
@@ -27,40 +23,31 @@ def topics_in_reader_language(language_code: str | None = None) -> list[Topic]:
 
 def lessons_for_index(
     *, index_page: LessonIndexPage, filters: LessonFilters, language_code: str | None = None
-) -> QuerySet[LessonPage]:
+) -> Listing:
     """The live lessons of this index, one per lesson: in the reader's language, or from
     the nearest language of its fallback chain when it is not translated yet; by level,
     then title.
 
-    A queryset: the database chooses each lesson's version, counts, orders and cuts out the
-    page a reader sees, so the cost stays flat with tens of thousands of lessons. A search
-    keeps the SEARCH_LIMIT best matches."""
-    lessons = LessonPage.objects.live().public().children_of_any_translation(index_page)
+    The version each reader is shown is kept in a table (cms.shown_versions) indexed in
+    this order: the database reads the page a reader sees off that index and counts its
+    rows alone, so the cost stays flat with tens of thousands of lessons. A search keeps
+    the SEARCH_LIMIT best matches."""
+    shown = {"parent_key": index_page.translation_key}
     if filters.level:
-        lessons = lessons.filter(level=filters.level)
+        # A lesson's list key starts with its level (LessonPage.listing_order).
+        shown["list_key__startswith"] = filters.level
+    rows = shown_rows(LessonPage, language_code, **shown)
     if filters.topic:
-        tagged = LessonPage.topics.through.objects.filter(
-            lessonpage_id=OuterRef("pk"), topic__slug=filters.topic
-        )
-        lessons = lessons.filter(Exists(tagged))
-    chosen = lessons.best_in_reader_language(language_code)
+        tagged = LessonPage.topics.through.objects.filter(topic__slug=filters.topic)
+        rows = rows.filter(page_id__in=tagged.values("lessonpage_id"))
     if filters.query:
         # Search the version the reader gets: an English reader's query does not match the
         # Bulgarian source of a lesson that has an English translation.
-        chosen = chosen.filter(
-            pk__in=_search(filters.query, languages.reader_languages(language_code))
-        )
-    return (
-        chosen.prefetch_related("topics")
-        .defer_streamfields()
-        .order_by("level", Lower("title"), "pk")
-    )
+        rows = rows.filter(page_id__in=_search(filters.query, language_code))
+    lessons = LessonPage.objects.live().prefetch_related("topics").defer_streamfields()
+    return Listing(lessons.select_related("locale"), rows.order_by("list_key", "page_id"))
 
 
-def _search(query: str, language_codes: list[str]) -> list[int]:
-    # Wagtail search (SQLite FTS or PostgreSQL full text) within the reader's languages.
-    locale_ids = list(
-        Locale.objects.filter(language_code__in=language_codes).values_list("id", flat=True)
-    )
-    results = LessonPage.objects.live().filter(locale_id__in=locale_ids).search(query)
-    return [lesson.pk for lesson in results[:SEARCH_LIMIT]]
+def _search(query: str, language_code: str | None) -> list[int]:
+    # Among the versions readers of this language are shown.
+    return search_shown(LessonPage, query, language_code=language_code, limit=SEARCH_LIMIT)

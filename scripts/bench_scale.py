@@ -47,15 +47,19 @@ GOALS = {
     "sitemap index": ("reader", READER),
     "playlist, cold": ("p95", READER),
     "playlist, warm": ("flat", None),
-    "plays ingestion": ("rate", 20_000),
+    "plays ingestion": ("rate", None),  # one caller: reported
+    "plays ingestion, parallel screens": ("rate", 20_000),
     "admin: page explorer": ("p95", ADMIN),
     "admin: lessons by score": ("p95", ADMIN),
     "admin: coverage table": ("p95", ADMIN),
     "admin: plays report, a year": ("p95", ADMIN),
     "admin: agenda": ("p95", ADMIN),
+    "editor: publish a lesson": ("p95", ADMIN),
+    "editor: sync a lesson into its translations": ("report", None),
     "score_lessons": ("report", None),
     "memory": ("memory", 300),
 }
+PARALLEL = "plays ingestion, parallel screens"
 SECRET_KEY = "bench-scale-only-not-a-secret-0123456789-abcdefghijklmnopqrstuvwxyz"
 
 
@@ -114,14 +118,19 @@ def build(env: dict[str, str], scale: float) -> float:
 
 
 def measure(env: dict[str, str]) -> dict:
-    with tempfile.NamedTemporaryFile(suffix=".json") as result:
-        subprocess.run(
-            [PYTHON, "scripts/bench_scale_paths.py"],
-            cwd=PROJECT_DIR,
-            env={**env, "BENCH_OUT": result.name},
-            check=True,
-        )
-        return json.loads(Path(result.name).read_text())
+    results = {}
+    # Every path through the test client, then plays from parallel screens through gunicorn.
+    for script in ("bench_scale_paths.py", "bench_scale_ingestion.py"):
+        with tempfile.NamedTemporaryFile(suffix=".json") as result:
+            subprocess.run(
+                [PYTHON, f"scripts/{script}"],
+                cwd=PROJECT_DIR,
+                env={**env, "BENCH_OUT": result.name},
+                check=True,
+            )
+            found = json.loads(Path(result.name).read_text())
+        results.update(found if script == "bench_scale_paths.py" else {PARALLEL: found})
+    return results
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -152,7 +161,7 @@ def verdicts(results: dict[str, dict]) -> tuple[list[list[str]], bool]:
             )
         elif kind == "rate":
             rate = full[path]["events_per_second"]
-            met = rate >= goal
+            met = (goal is None or rate >= goal) and not full[path].get("failed")
             rows.append(
                 [
                     path,
@@ -161,7 +170,7 @@ def verdicts(results: dict[str, dict]) -> tuple[list[list[str]], bool]:
                     f"{small[path]['events_per_second']:,.0f}/s",
                     f"{rate:,.0f}/s",
                     "",
-                    f"≥ {goal:,}/s",
+                    f"≥ {goal:,}/s" if goal else "(reported)",
                     verdict(met),
                 ]
             )

@@ -31,6 +31,7 @@ from django.core.cache import cache  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.utils import timezone  # noqa: E402
+from wagtail_localize.models import TranslationSource  # noqa: E402
 
 from campaigns.scale import screen_token  # noqa: E402
 from campaigns.screens.models import PlaylistItem, Screen  # noqa: E402
@@ -174,11 +175,53 @@ def main() -> None:
         samples = max(5, SAMPLES // 3)
         results[name] = measure(name, rotate([get(admin, u) for u in urls]), samples=samples)
 
+    results.update(_editing(user))
+
     started = time.perf_counter()
     call_command("score_lessons", verbosity=0)
     results["score_lessons"] = {"ms": [(time.perf_counter() - started) * 1000], "failed": 0}
     results["memory"] = {"max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
     Path(os.environ["BENCH_OUT"]).write_text(json.dumps(results))
+
+
+def _editing(user) -> dict:
+    """An editor publishing a changed lesson (with all that a publish sets off: the shown
+    versions, stored answers and pages forgotten, CDN purges and partners' webhooks queued,
+    the search entry), and wagtail-localize syncing a changed source into its translations
+    (six languages where all are there), as its "Sync translated pages" does. Each sample
+    is another lesson."""
+    sources = list(
+        LessonPage.objects.live()
+        .filter(locale__language_code="bg", title__contains=" · ")
+        .order_by("?")[: WARMING + SAMPLES]
+    )
+
+    def publish(page: LessonPage):
+        def run():
+            page.summary = f"{page.summary.rstrip('.')}."  # a change, the same text
+            page.save_revision(user=user).publish(user=user)
+
+        return run
+
+    def sync(page: LessonPage):
+        def run():
+            source, _ = TranslationSource.update_or_create_from_instance(page)
+            for translation in source.translations.filter(enabled=True):
+                translation.save_target(user=user, publish=True)
+
+        return run
+
+    samples = max(5, SAMPLES // 3)
+    return {
+        "editor: publish a lesson": measure(
+            "editor: publish a lesson", iter([publish(p) for p in sources]), samples=samples
+        ),
+        "editor: sync a lesson into its translations": measure(
+            "editor: sync a lesson into its translations",
+            iter([sync(p) for p in sources]),
+            samples=samples,
+        ),
+    }
 
 
 def _ingestion(client: Client, screens: list[Screen]) -> dict:

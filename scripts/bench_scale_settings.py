@@ -5,7 +5,7 @@ one). Never used outside it."""
 
 from cms.settings.production import *  # noqa: F403
 
-ALLOWED_HOSTS = ["testserver"]
+ALLOWED_HOSTS = ["testserver", "127.0.0.1"]  # the test client; gunicorn for plays
 SECURE_SSL_REDIRECT = False
 # Templates find static files without a collectstatic run.
 STORAGES["staticfiles"] = {  # noqa: F405

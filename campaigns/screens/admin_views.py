@@ -24,6 +24,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.widgets import AdminSnippetChooser
 
 from campaigns.screens import selectors, services
 from campaigns.screens.models import Playlist, Screen, ScreenGroup
@@ -129,9 +130,22 @@ def token_response(request, screen: Screen, token: str | None):
     )
 
 
+class ScreenChooser(AdminSnippetChooser):
+    def get_instance(self, value):
+        # A screen number that is not a number is the form's error to show, not a crash.
+        try:
+            return super().get_instance(value)
+        except (TypeError, ValueError):
+            return None
+
+
 class AgendaForm(forms.Form):
+    # Wagtail's chooser (search and pages in a dialog), not a list of every screen: a fleet
+    # has thousands, and a <select> of them took seconds to build and send.
     screen = forms.ModelChoiceField(
-        label=gettext_lazy("Screen"), queryset=Screen.objects.select_related("group")
+        label=gettext_lazy("Screen"),
+        queryset=Screen.objects.select_related("group"),
+        widget=ScreenChooser(Screen),
     )
     moment = forms.DateTimeField(
         label=gettext_lazy("Date and time"),

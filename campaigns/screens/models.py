@@ -310,10 +310,16 @@ class PlayEvent(models.Model):
     screen = models.ForeignKey(Screen, null=True, on_delete=models.SET_NULL, related_name="plays")
     # The screen's group when the play was reported: screens move, the count stays.
     group = models.ForeignKey(ScreenGroup, null=True, on_delete=models.SET_NULL, related_name="+")
+    # Indexed with the time below; each index is written at every play (a fleet sends
+    # thousands a second) and the report reads DailyPlays, so the events have few.
     video = models.ForeignKey(
-        "campaigns.Video", null=True, on_delete=models.SET_NULL, related_name="plays"
+        "campaigns.Video",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="plays",
+        db_index=False,
     )
-    started_at = models.DateTimeField(db_index=True)
+    started_at = models.DateTimeField()
     duration_seconds = models.FloatField()
     language = models.CharField(max_length=12)
     received_at = models.DateTimeField(auto_now_add=True)

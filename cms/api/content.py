@@ -29,7 +29,8 @@ from wagtail.models import Locale, Page
 from cms.api import caching
 from cms.api.addresses import absolute, api_url
 from cms.api.language import RequestedLanguage, requested_language
-from cms.querysets import best_in_reader_language, in_reader_language
+from cms.querysets import best_in_reader_language, in_reader_language, shown_to_readers
+from cms.shown_versions.selectors import search_shown, shown_rows
 from cms.translation.status import STATUSES, translation_states
 
 COMMON_PARAMETERS = {"lang", "page", "page_size", "search", "ordering"}
@@ -38,6 +39,8 @@ MAX_PAGE_SIZE = 100
 SEARCH_LIMIT = 1000
 LARGEST_ID = 2**63 - 1
 WORD = re.compile(r"\w+")
+# A page's field → the column of cms.shown_versions that orders lists by it.
+SHOWN_COLUMNS = {"title": "title_key", "last_published_at": "last_published_at"}
 
 
 class UpdatedSinceFilter(filters.IsoDateTimeFilter):
@@ -189,6 +192,9 @@ class TranslatedContentViewSet(caching.CachedAnswersMixin, viewsets.ViewSet):
     search_enabled = True
     ordering_fields = {"title": "title", "updated": "last_published_at"}
     default_ordering = "title"
+    # True when base_queryset() is every live, public page of one type: lists are then
+    # counted off the shown versions' index.
+    lists_every_live_page = False
 
     # --- what subclasses describe --------------------------------------------------------
     def base_queryset(self) -> QuerySet:
@@ -230,10 +236,18 @@ class TranslatedContentViewSet(caching.CachedAnswersMixin, viewsets.ViewSet):
         if not words:
             return set()
         query = " ".join(words)
+        searched_in = self.base_queryset()
+        if issubclass(searched_in.model, Page):
+            # Only the versions this language is shown, through their indexes.
+            return set(
+                search_shown(
+                    searched_in.model, query, language_code=language.code, limit=SEARCH_LIMIT
+                )
+            )
         locale_ids = Locale.objects.filter(language_code__in=language.chain).values_list(
             "id", flat=True
         )
-        found = self.base_queryset().filter(locale_id__in=list(locale_ids)).search(query)
+        found = searched_in.filter(locale_id__in=list(locale_ids)).search(query)
         return {item.pk for item in found[:SEARCH_LIMIT]}
 
     def list(self, request: Request) -> caching.Answer:
@@ -249,23 +263,59 @@ class TranslatedContentViewSet(caching.CachedAnswersMixin, viewsets.ViewSet):
         language = self.language(request)
         field, descending = self.ordering(request)
 
-        candidates = self.base_queryset().filter(locale__language_code__in=language.chain)
+        candidates = self.base_queryset()
+        shown: dict = {}
+        narrowed = False  # by a filter on the objects themselves
         if self.filterset_class:
             reject_empty_values(request, self.filterset_class)
             filterset = self.filterset_class(request.query_params, queryset=candidates)
             if not filterset.is_valid():
                 raise ValidationError(filterset.errors)
             candidates = filterset.qs
+            since = filterset.form.cleaned_data.get("updated_since")
+            narrowed = any(
+                value not in (None, "")
+                for name, value in filterset.form.cleaned_data.items()
+                if name != "updated_since"
+            )
+            if since is not None:
+                # Also on the shown versions' own column, which their index orders.
+                shown["last_published_at__gte"] = since.astimezone(datetime.UTC)
         matching = self.searched(request, language)
 
         # The database chooses each object's version, counts, orders and cuts the page.
-        chosen = best_in_reader_language(candidates, language.code)
+        if issubclass(candidates.model, Page):
+            model = candidates.model
+            row_ordering = self.shown_ordering(field, descending, model, through="")
+            if (
+                self.lists_every_live_page
+                and not narrowed
+                and matching is None
+                and row_ordering is not None
+            ):
+                # Every live page of the type: counted, ordered and cut on the shown
+                # versions' own index, so a deep page skips index entries, not pages.
+                rows = shown_rows(model, language.code, **shown)
+                window = page_window(request, count=rows.count())
+                ordered_rows = rows.order_by(*row_ordering).values_list("page_id", flat=True)
+                objects = self.load(list(ordered_rows[window.start : window.end]))
+                return window.envelope(self.serialize(objects, language=language, many=True))
+            # Pages: the version each language is shown is kept in a table whose indexes
+            # are in the lists' orders (cms.shown_versions).
+            chosen = shown_to_readers(candidates, language.code, **shown)
+            ordering = self.shown_ordering(field, descending, model) or self.database_ordering(
+                field, descending
+            )
+        else:
+            in_chain = candidates.filter(locale__language_code__in=language.chain)
+            chosen = best_in_reader_language(in_chain, language.code)
+            ordering = self.database_ordering(field, descending)
         if matching is not None:
             # Search the version the reader gets: an English reader's query does not match
             # the Bulgarian source of a lesson that has an English translation.
             chosen = chosen.filter(pk__in=matching)
         window = page_window(request, count=chosen.count())
-        ordered = chosen.order_by(*self.database_ordering(field, descending))
+        ordered = chosen.order_by(*ordering)
         objects = self.load(list(ordered.values_list("pk", flat=True)[window.start : window.end]))
         return window.envelope(self.serialize(objects, language=language, many=True))
 
@@ -276,6 +326,22 @@ class TranslatedContentViewSet(caching.CachedAnswersMixin, viewsets.ViewSet):
         if descending:
             return [value.desc(nulls_first=True), F("pk").desc()]
         return [value.asc(nulls_last=True), F("pk").asc()]
+
+    def shown_ordering(
+        self, field: str, descending: bool, model: type[Page], *, through: str = "shown_to__"
+    ) -> list | None:
+        """The shown versions' indexed column for this field (the title without regard to
+        case, the publication time, a page type's own list order), then by id; None when
+        the table has no column for it. `through`: the path from the queryset's model."""
+        column = SHOWN_COLUMNS.get(field)
+        if column is None and field in getattr(model, "listing_order", ()):
+            column = "list_key"
+        if column is None:
+            return None
+        value, tie = F(f"{through}{column}"), F(f"{through}page_id")
+        if descending:
+            return [value.desc(nulls_first=True), tie.desc()]
+        return [value.asc(nulls_last=True), tie.asc()]
 
     def build_detail(self, request: Request, pk: str | None) -> dict:
         reject_unknown_parameters(request, {"lang"})
@@ -311,7 +377,13 @@ class TranslatedContentViewSet(caching.CachedAnswersMixin, viewsets.ViewSet):
 
     def serialize(self, objects: list[Model], *, language: RequestedLanguage, many: bool):
         keys = {item.translation_key for item in objects}
-        versions = self.base_queryset().filter(translation_key__in=keys).select_related("locale")
+        versions = self.base_queryset().filter(translation_key__in=keys)
+        if issubclass(versions.model, Page):
+            # Only their ids, languages and times count: plain page rows, no page type's.
+            versions = Page.objects.filter(pk__in=versions.values("pk")).only(
+                "id", "translation_key", "locale", "alias_of", "last_published_at"
+            )
+        versions = versions.select_related("locale")
         # Links to other content (related lessons, a course's lessons) follow the reader's
         # language while the answer is built; messages stay in English.
         with translation.override(language.code), timezone.override(datetime.UTC):
@@ -379,7 +451,8 @@ class PageSerializer(TranslatedSerializer):
     last_published_at = serializers.DateTimeField()
 
     def get_url(self, page) -> str | None:
-        return absolute(page.get_url(request=None))
+        # With the request, Wagtail looks the sites' root paths up once per answer.
+        return absolute(page.get_url(request=self.context.get("request")))
 
     def get_api_url(self, page) -> str:
         return api_url(page._meta.label_lower, page.pk)

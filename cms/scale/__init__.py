@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from tqdm import tqdm
 from wagtail.models import Page
@@ -107,6 +107,22 @@ def check_database(*, allow_existing: bool) -> None:
             "Generate into an empty database (migrate first), or pass --allow-existing-content "
             "if you are sure it holds nothing anyone needs."
         )
+
+
+def relax_durability() -> None:
+    """On PostgreSQL, commits of this connection stop waiting for the disk (a crash loses
+    at most the last moments, which a second run adds again). Each batch's commit flushed
+    the WAL and took seconds of the full build."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET synchronous_commit TO OFF")
+
+
+def settle() -> None:
+    """On PostgreSQL, VACUUM ANALYZE the database (outside any transaction)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM (ANALYZE)")
 
 
 @transaction.atomic

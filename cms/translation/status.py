@@ -25,7 +25,7 @@ from datetime import datetime
 from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Exists, Max, Model, OuterRef
+from django.db.models import Exists, F, Max, Model, OuterRef
 from wagtail.models import ModelLogEntry, Page, TranslatableMixin
 from wagtail_localize.models import (
     StringSegment,
@@ -75,24 +75,33 @@ def translation_states(
         return {}
     keys = list(by_key)
 
-    sources_by_key: dict[uuid.UUID, list[TranslationSource]] = defaultdict(list)
-    for source in TranslationSource.objects.filter(object_id__in=keys).select_related("locale"):
-        sources_by_key[source.object_id].append(source)
-    sources = [source for found in sources_by_key.values() for source in found]
+    # Plain values, not model instances: a page of 100 lessons has 700 translations, and
+    # building their objects cost more than the queries.
+    sources_by_key: dict[uuid.UUID, list[dict]] = defaultdict(list)
+    for source in TranslationSource.objects.filter(object_id__in=keys).values(
+        "id", "object_id", "created_at", "last_updated_at", code=F("locale__language_code")
+    ):
+        sources_by_key[source["object_id"]].append(source)
+    source_ids = [source["id"] for found in sources_by_key.values() for source in found]
     # One key can have several sources (a page translated from Bulgarian, and its English
     # version used as the source of another language); each translation has its own.
-    synced: dict[tuple[uuid.UUID, str], Translation] = {}
+    synced: dict[tuple[uuid.UUID, str], dict] = {}
     written: dict[tuple[int, int], datetime] = {}
-    if sources:
+    if source_ids:
         for translation in Translation.objects.filter(
-            source__in=sources, enabled=True
-        ).select_related("source__locale", "target_locale"):
-            synced[translation.source.object_id, translation.target_locale.language_code] = (
-                translation
-            )
+            source_id__in=source_ids, enabled=True
+        ).values(
+            "source_id",
+            "target_locale_id",
+            key=F("source__object_id"),
+            code=F("target_locale__language_code"),
+            source_code=F("source__locale__language_code"),
+            source_updated_at=F("source__last_updated_at"),
+        ):
+            synced[translation["key"], translation["code"]] = translation
         written = {
             (row["source_id"], row["locale_id"]): row["last"]
-            for row in TranslationLog.objects.filter(source__in=sources)
+            for row in TranslationLog.objects.filter(source_id__in=source_ids)
             .values("source_id", "locale_id")
             .annotate(last=Max("created_at"))
         }
@@ -123,10 +132,10 @@ def translation_states(
                 status = SOURCE
             elif translation is not None:
                 synced_at = written.get(
-                    (translation.source_id, translation.target_locale_id),
-                    translation.source.last_updated_at,
+                    (translation["source_id"], translation["target_locale_id"]),
+                    translation["source_updated_at"],
                 )
-                changed = changed_at(present.get(translation.source.locale.language_code))
+                changed = changed_at(present.get(translation["source_code"]))
                 if changed and changed > synced_at:
                     status = OUTDATED
                 elif (key, code) in machine:
@@ -141,13 +150,13 @@ def translation_states(
     return states
 
 
-def _origin_code(sources: list[TranslationSource], source_code: str) -> str:
+def _origin_code(sources: list[dict], source_code: str) -> str:
     """The language a key's other versions are translated from: the platform's source
     language unless wagtail-localize only knows another one."""
-    codes = {source.locale.language_code for source in sources}
+    codes = {source["code"] for source in sources}
     if not codes or source_code in codes:
         return source_code
-    return min(sources, key=lambda source: source.created_at).locale.language_code
+    return min(sources, key=lambda source: source["created_at"])["code"]
 
 
 def _machine_drafted(keys: list[uuid.UUID]) -> set[tuple[uuid.UUID, str]]:

@@ -5,7 +5,7 @@ from django.urls import include, path
 from wagtail import hooks
 from wagtail.models import TranslatableMixin
 
-from cms.translation import access, admin_views
+from cms.translation import access, admin_views, listing_buttons
 
 
 @hooks.register("register_admin_viewset")
@@ -47,3 +47,13 @@ def delete_only_in_own_languages(request, instances):
             if refused:
                 return refused
     return None
+
+
+# The explorer's translation buttons, without wagtail-localize's queries per row.
+listing_buttons.replace_wagtail_localize_buttons()
+hooks.register(listing_buttons.HOOK, listing_buttons.translation_buttons)
+
+
+@hooks.register("construct_explorer_page_queryset")
+def annotate_translation_sources(parent_page, pages, request):
+    return listing_buttons.annotate_sources(pages)

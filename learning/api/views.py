@@ -38,6 +38,8 @@ class LessonViewSet(TranslatedContentViewSet):
     filterset_class = LessonFilterSet
     ordering_fields = {"title": "title", "updated": "last_published_at", "level": "level"}
 
+    lists_every_live_page = True
+
     def base_queryset(self) -> QuerySet:
         return live_pages(LessonPage)
 
@@ -60,6 +62,8 @@ class CourseViewSet(TranslatedContentViewSet):
     """Courses: lessons in the order a learner should take them."""
 
     filterset_class = CourseFilterSet
+
+    lists_every_live_page = True
 
     def base_queryset(self) -> QuerySet:
         return live_pages(CoursePage)

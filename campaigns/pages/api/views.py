@@ -37,6 +37,8 @@ class CampaignViewSet(TranslatedContentViewSet):
     filterset_class = CampaignFilterSet
     ordering_fields = {"title": "title", "updated": "last_published_at", "starts": "starts_on"}
 
+    lists_every_live_page = True
+
     def base_queryset(self) -> QuerySet:
         return live_pages(CampaignPage)
 

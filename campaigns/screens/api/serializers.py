@@ -1,7 +1,9 @@
+import uuid
 from datetime import timedelta
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from rest_framework import serializers
 
 from cms import languages
@@ -49,3 +51,56 @@ def video_ids_in(data) -> set[int]:
         and isinstance(event.get("video_id"), int)
         and 0 < event["video_id"] < 2**63
     }
+
+
+def quickly_validated(data, known_video_ids: set[int]) -> list[dict] | None:
+    """A well-formed batch's events as PlayBatchSerializer would give them, checked in
+    plain Python: the serializer's fields cost about a quarter of a millisecond per event,
+    most of a batch's time. Anything unusual (a naive time, a number as text, a wrong
+    value) returns None, and the serializer then checks the batch and words the errors."""
+    events = data.get("events") if isinstance(data, dict) else None
+    if not isinstance(events, list) or not 0 < len(events) <= 500:
+        return None
+    now = timezone.now()
+    latest = now + timedelta(minutes=settings.SCREEN_PLAYS_CLOCK_SKEW_MINUTES)
+    earliest = now - timedelta(days=settings.SCREEN_PLAYS_MAX_AGE_DAYS)
+    codes = set(languages.codes())
+    valid = []
+    for event in events:
+        if not isinstance(event, dict):
+            return None
+        event_id, video_id, started_at, duration, language = (
+            event.get("event_id"),
+            event.get("video_id"),
+            event.get("started_at"),
+            event.get("duration_seconds"),
+            event.get("language"),
+        )
+        if not (
+            type(event_id) is str
+            and type(video_id) is int
+            and video_id in known_video_ids
+            and type(started_at) is str
+            and type(duration) in (int, float)
+            and 0 <= duration <= 24 * 3600
+            and type(language) is str
+            and language in codes
+        ):
+            return None
+        try:
+            event_id = uuid.UUID(event_id)
+            started = parse_datetime(started_at)
+        except ValueError:
+            return None
+        if started is None or started.tzinfo is None or not earliest <= started <= latest:
+            return None
+        valid.append(
+            {
+                "event_id": event_id,
+                "video_id": video_id,
+                "started_at": started,
+                "duration_seconds": float(duration),
+                "language": language,
+            }
+        )
+    return valid

@@ -12,7 +12,11 @@ from rest_framework.views import APIView
 
 from campaigns.screens import selectors, services
 from campaigns.screens.api.playlists import LARGEST_ID, playlist_responses, seen_screens
-from campaigns.screens.api.serializers import PlayBatchSerializer, video_ids_in
+from campaigns.screens.api.serializers import (
+    PlayBatchSerializer,
+    quickly_validated,
+    video_ids_in,
+)
 from campaigns.screens.models import Screen
 from campaigns.videos.models import Video
 from cms.api.schema_fields import ERROR_SCHEMA
@@ -115,9 +119,12 @@ class ScreenPlaysView(APIView):
         known = set(
             Video.objects.filter(pk__in=video_ids_in(request.data)).values_list("pk", flat=True)
         )
-        batch = PlayBatchSerializer(data=request.data, context={"known_video_ids": known})
-        batch.is_valid(raise_exception=True)
-        result = services.record_plays(screen=request.user, events=batch.validated_data["events"])
+        events = quickly_validated(request.data, known)
+        if events is None:
+            batch = PlayBatchSerializer(data=request.data, context={"known_video_ids": known})
+            batch.is_valid(raise_exception=True)
+            events = batch.validated_data["events"]
+        result = services.record_plays(screen=request.user, events=events)
         return Response(
             {"accepted": result.accepted, "duplicates": result.duplicates},
             status=status.HTTP_202_ACCEPTED,

@@ -2,6 +2,7 @@ import gzip
 import json
 import uuid
 from datetime import time, timedelta
+from datetime import timezone as dt_timezone
 
 import pytest
 from django.test.client import RequestFactory
@@ -10,6 +11,7 @@ from django.utils import timezone, translation
 from campaigns.pages.models import CampaignPage
 from campaigns.screens import services
 from campaigns.screens.api.playlists import playlist_responses, seen_screens
+from campaigns.screens.api.serializers import PlayBatchSerializer, quickly_validated
 from campaigns.screens.factories import (
     PlaylistAssignmentFactory,
     PlaylistFactory,
@@ -437,6 +439,57 @@ def test_malformed_batches_are_a_400(client, screen, token, payload):
         headers={"Authorization": f"Bearer {token}"},
     )
     assert response.status_code == 400 and response.json()["detail"]
+
+
+def test_the_quick_check_of_a_batch_gives_what_the_serializer_gives(video):
+    events = [event(video), event(video, duration_seconds=3, language="ar")]
+    sofia = dt_timezone(timedelta(hours=2))
+    hour_ago = (timezone.now() - timedelta(hours=1)).astimezone(sofia).isoformat()
+    events.append(event(video, started_at=hour_ago))
+    known = {video.pk}
+    full = PlayBatchSerializer(data={"events": events}, context={"known_video_ids": known})
+    assert full.is_valid(), full.errors
+
+    quick = quickly_validated({"events": events}, known)
+
+    assert [
+        (e["event_id"], e["video_id"], e["duration_seconds"], e["language"]) for e in quick
+    ] == [
+        (e["event_id"], e["video_id"], e["duration_seconds"], e["language"])
+        for e in full.validated_data["events"]
+    ]
+    assert [e["started_at"] for e in quick] == [
+        e["started_at"] for e in full.validated_data["events"]
+    ]
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"event_id": "not-a-uuid"},
+        {"event_id": 12},
+        {"video_id": 987654321},
+        {"video_id": "1"},
+        {"video_id": True},
+        {"started_at": "yesterday"},
+        {"started_at": "2026-01-01T12:00:00"},  # no offset: the serializer decides
+        {"started_at": "2099-01-01T00:00:00Z"},
+        {"duration_seconds": "12.5"},
+        {"duration_seconds": float("nan")},
+        {"duration_seconds": 90000},
+        {"language": "xx"},
+        {"language": None},
+    ],
+)
+def test_anything_unusual_goes_to_the_serializer(video, change):
+    batch = {"events": [event(video), event(video, **change)]}
+
+    assert quickly_validated(batch, {video.pk}) is None
+
+
+@pytest.mark.parametrize("data", [None, [], {"events": []}, {"events": "x"}, {"events": [1]}])
+def test_malformed_batches_go_to_the_serializer(data):
+    assert quickly_validated(data, set()) is None
 
 
 def test_a_batch_holds_at_most_500_events(client, screen, token, video):
