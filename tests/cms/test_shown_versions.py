@@ -7,7 +7,7 @@ from django.core.management import call_command
 from wagtail.models import Page, PageViewRestriction
 
 from cms.shown_versions.models import ShownVersion
-from cms.shown_versions.services import rebuild_shown_versions
+from cms.shown_versions.services import COLUMNS, rebuild_shown_versions
 from learning.factories import LessonIndexPageFactory, LessonPageFactory
 from learning.models import LessonIndexPage, LessonPage
 
@@ -15,19 +15,7 @@ pytestmark = pytest.mark.django_db
 
 
 def rows() -> set[tuple]:
-    return set(
-        ShownVersion.objects.values_list(
-            "reader_language",
-            "translation_key",
-            "page_id",
-            "content_type_id",
-            "parent_key",
-            "language_rank",
-            "title_key",
-            "list_key",
-            "last_published_at",
-        )
-    )
+    return set(ShownVersion.objects.values_list(*COLUMNS))
 
 
 def lesson(code: str, slug: str = "speshen-nomer-112") -> LessonPage:
