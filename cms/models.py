@@ -1,6 +1,7 @@
 """The core's pages (home, generic content) and, so that Django registers them, the models of
 the core's features: data stories, polls, the scale data marker and the version of each page
-each language is shown (import those from their own folders)."""
+each language is shown and the translations table's rows (import those from their own
+folders)."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +16,7 @@ from cms.polls.models import Poll, PollOption, PollVote
 from cms.scale.models import GeneratedContent
 from cms.shown_versions.models import ShownVersion
 from cms.translatable import LocalizedRoutingMixin
+from cms.translation.models import TranslationCoverage
 
 __all__ = [
     "ContentPage",
@@ -25,6 +27,7 @@ __all__ = [
     "PollOption",
     "PollVote",
     "ShownVersion",
+    "TranslationCoverage",
 ]
 
 

@@ -47,6 +47,7 @@ from cms import languages
 from cms.scale import Run, add_made, made
 from cms.scale.rows import copy_rows, insert
 from cms.shown_versions.services import refresh_shown_versions
+from cms.translation.coverage import refresh_coverage
 
 UP_TO_DATE, OUTDATED, MACHINE, MISSING = "up_to_date", "outdated", "machine", "missing"
 _SEGMENT_MODELS = (StringSegment, TemplateSegment, RelatedObjectSegment, OverridableSegment)
@@ -202,8 +203,11 @@ class FamilyCopier:
             Page.objects.filter(pk=parent_pk).update(numchild=F("numchild") + added)
         self._copy_localize_records(copies)
         self._index_for_search(pages)
-        # Bulk rows send no signals: the versions each language is shown, chosen here.
-        refresh_shown_versions(translation_keys=[item.key for item in copies])
+        # Bulk rows send no signals: the versions each language is shown, chosen here, and
+        # the translations table's rows.
+        keys = [item.key for item in copies]
+        refresh_shown_versions(translation_keys=keys)
+        refresh_coverage(translation_keys=keys)
 
     def _index_for_search(self, pages: list[Page]) -> None:
         """Search entries: on PostgreSQL, the template's entry copied in SQL (its words are

@@ -18,7 +18,7 @@ from wagtail.admin.viewsets.base import ViewSet
 from wagtail.models import Page
 
 from cms import languages
-from cms.translation import status
+from cms.translation import coverage, status
 from cms.translation.access import languages_for
 
 ROWS_PER_PAGE = 50
@@ -30,6 +30,7 @@ STATUS_LABELS = {
     status.MACHINE: gettext_lazy("Machine draft"),
     status.MISSING: gettext_lazy("Missing"),
 }
+READY = (status.SOURCE, status.UP_TO_DATE)  # what readers may read as it is
 # Each status has its word and its icon as well as its colour.
 STATUS_ICONS = {
     status.SOURCE: "doc-full",
@@ -158,32 +159,30 @@ def translation_coverage(request):
     ]
     codes = [language.code for language in shown]
 
-    rows = status.coverage([chosen_model] if chosen_model else models)
+    chosen_models = [chosen_model] if chosen_model else models
+    counts = coverage.coverage_counts(chosen_models, codes=codes)
     summary = [
         {
             "language": language,
             "counts": [
-                (STATUS_LABELS[name], sum(row.states[language.code].status == name for row in rows))
-                for name in status.STATUSES
+                (STATUS_LABELS[name], counts[language.code, name]) for name in status.STATUSES
             ],
-            "ready": sum(
-                row.states[language.code].status in (status.SOURCE, status.UP_TO_DATE)
-                for row in rows
-            ),
+            "ready": sum(counts[language.code, name] for name in READY),
         }
         for language in shown
     ]
-    counted = len(rows)
-    if chosen.get("status"):
-        rows = [
-            row
-            for row in rows
-            if any(row.states[code].status == chosen["status"] for code in codes)
-        ]
-    page = Paginator(rows, ROWS_PER_PAGE).get_page(request.GET.get("p"))
+    entries = coverage.coverage_entries(chosen_models, codes=codes, wanted=chosen.get("status"))
+    page = Paginator(entries, ROWS_PER_PAGE).get_page(request.GET.get("p"))
+    # The statuses shown are computed afresh for the page's rows.
+    keys = [entry.translation_key for entry in page.object_list]
+    position = {key: number for number, key in enumerate(keys)}
+    rows = sorted(
+        status.coverage(chosen_models, keys=keys),
+        key=lambda row: position[row.origin.translation_key],
+    )
     can_submit = request.user.has_perm("wagtail_localize.submit_translation")
     groups: list[dict] = []
-    for coverage_row in page.object_list:
+    for coverage_row in rows:
         row = _row(
             coverage_row,
             shown,
@@ -201,8 +200,8 @@ def translation_coverage(request):
             "form": form,
             "languages": shown,
             "summary": summary,
-            "total": len(rows),
-            "counted": counted,
+            "total": page.paginator.count,
+            "counted": counts["rows"],
             "page_obj": page,
             "groups": groups,
             "page_title": _("Translations"),

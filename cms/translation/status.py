@@ -47,7 +47,7 @@ SOURCE, UP_TO_DATE, OUTDATED, MACHINE, MISSING = (
 STATUSES = (SOURCE, UP_TO_DATE, OUTDATED, MACHINE, MISSING)
 
 # Admin actions that change a snippet (pages use their publishing time instead).
-_SNIPPET_CHANGES = ("wagtail.create", "wagtail.edit")
+SNIPPET_CHANGES = ("wagtail.create", "wagtail.edit")
 
 
 @dataclass(frozen=True)
@@ -190,7 +190,7 @@ def _snippet_changes(instances: list[Model]) -> dict[tuple[type[Model], object],
         ModelLogEntry.objects.filter(
             content_type_id__in=list(model_by_type_id),
             object_id__in=list({str(item.pk) for item in snippets}),
-            action__in=_SNIPPET_CHANGES,
+            action__in=SNIPPET_CHANGES,
         )
         .values("content_type_id", "object_id")
         .annotate(last=Max("timestamp"))
@@ -232,20 +232,27 @@ def coverage_models() -> list[type[Model]]:
     return [apps.get_model(label) for label in settings.TRANSLATION_COVERAGE_MODELS]
 
 
-def coverage(models: Sequence[type[Model]]) -> list[CoverageRow]:
-    """One row per page or snippet of `models` (all its languages together), by type in the
-    given order, then by title. One query per snippet type plus one for all pages and those
-    of `translation_states`, whatever the number of rows."""
+def coverage(
+    models: Sequence[type[Model]], *, keys: Sequence[uuid.UUID] | None = None
+) -> list[CoverageRow]:
+    """One row per page or snippet of `models` (all its languages together; only those of
+    `keys` when given), by type in the given order, then by title. One query per snippet
+    type plus one for all pages and those of `translation_states`, whatever the number of
+    rows."""
     page_models = [model for model in models if issubclass(model, Page)]
     versions: list[Model] = []
     if page_models:
         content_types = ContentType.objects.get_for_models(*page_models)
-        versions += Page.objects.filter(
-            content_type__in=list(content_types.values())
-        ).select_related("locale")
+        pages = Page.objects.filter(content_type__in=list(content_types.values()))
+        if keys is not None:
+            pages = pages.filter(translation_key__in=keys)
+        versions += pages.select_related("locale")
     for model in models:
         if not issubclass(model, Page):
-            versions += list(model.objects.select_related("locale"))
+            snippets = model.objects.all()
+            if keys is not None:
+                snippets = snippets.filter(translation_key__in=keys)
+            versions += list(snippets.select_related("locale"))
     states = translation_states(versions)
 
     origin_codes = {
