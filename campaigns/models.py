@@ -6,6 +6,8 @@ from campaigns.partners.models import PartnerKey, WebhookDelivery, WebhookEndpoi
 from campaigns.photovoice.models import AuditTheme, PhotoSubmission, PhotovoicePage
 from campaigns.screens.models import (
     DailyPlays,
+    GroupDailyPlays,
+    MonthlyPlays,
     PlayEvent,
     Playlist,
     PlaylistAssignment,
@@ -30,6 +32,8 @@ __all__ = [
     "Caption",
     "ConsentRecord",
     "DailyPlays",
+    "GroupDailyPlays",
+    "MonthlyPlays",
     "Organisation",
     "PartnerKey",
     "PhotoSubmission",

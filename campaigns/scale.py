@@ -26,6 +26,7 @@ from campaigns.screens.models import (
     Screen,
     ScreenGroup,
 )
+from campaigns.screens.services import rebuild_play_rollups
 from campaigns.stories.models import ConsentRecord, StoryIndexPage, StoryPage
 from campaigns.videos.models import Caption, Video
 from cms import languages
@@ -294,3 +295,4 @@ def _add_daily(totals: dict[tuple, list]) -> None:
                 f"DELETE FROM {table} WHERE id IN ({', '.join(['%s'] * len(chunk))})", chunk
             )
     copy_rows(DailyPlays, DAILY_COLUMNS, rows)
+    rebuild_play_rollups()

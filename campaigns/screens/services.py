@@ -1,18 +1,26 @@
 """Writes for screens: a screen's token, the plays it reports, when it was last seen."""
 
 import hashlib
+import json
 import secrets
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.conf import settings
 from django.db import IntegrityError, connection, transaction
-from django.db.models import DateTimeField, F, Value
-from django.db.models.functions import Coalesce, Greatest
+from django.db.models import DateTimeField, F, Model, Sum, Value
+from django.db.models.functions import Coalesce, Greatest, TruncMonth
 from django.utils import timezone
 
-from campaigns.screens.models import DailyPlays, PlayEvent, Screen
+from campaigns.screens.models import (
+    DailyPlays,
+    GroupDailyPlays,
+    MonthlyPlays,
+    PlayEvent,
+    Screen,
+)
 
 
 def issue_screen_token(*, screen: Screen) -> str:
@@ -38,9 +46,90 @@ def record_plays(*, screen: Screen, events: list[dict]) -> PlayBatchResult:
     unique: dict[uuid.UUID, dict] = {}
     for event in events:
         unique.setdefault(event["event_id"], event)
-    stored = [unique[event_id] for event_id in _insert_new_plays(screen, list(unique.values()))]
-    add_to_daily_counts(stored, group_id=screen.group_id)
-    return PlayBatchResult(accepted=len(stored), duplicates=len(events) - len(stored))
+    if connection.vendor == "postgresql" and screen.group_id is not None and unique:
+        accepted = _store_and_count(screen, list(unique.values()))
+    else:
+        stored = [unique[key] for key in _insert_new_plays(screen, list(unique.values()))]
+        add_to_play_counts(stored, group_id=screen.group_id)
+        accepted = len(stored)
+    return PlayBatchResult(accepted=accepted, duplicates=len(events) - accepted)
+
+
+# On PostgreSQL a batch is one statement: the events arrive as one JSON parameter (parsed
+# by the server, not dumped value by value), the new ones are inserted, and what that
+# insert returns is counted into the three report tables by the same statement, each in
+# sorted order (two screens of a group lock the rows they share in the same order). The
+# Python loop in add_to_play_counts does the same elsewhere.
+_STORE_AND_COUNT = """
+WITH play AS (
+    SELECT * FROM jsonb_to_recordset(%(events)s::jsonb)
+        AS p(event_id uuid, video_id bigint, started_at timestamptz,
+             duration_seconds float8, language text)
+), stored AS (
+    INSERT INTO {plays} (event_id, screen_id, group_id, video_id, started_at,
+                         duration_seconds, language, received_at)
+    SELECT event_id, %(screen)s, %(group)s, video_id, started_at, duration_seconds, language,
+           %(received)s
+    FROM play
+    ON CONFLICT (event_id) DO NOTHING
+    RETURNING video_id, (started_at AT TIME ZONE %(zone)s)::date AS day, duration_seconds,
+              language
+), daily AS (
+    INSERT INTO {daily} AS counted (day, video_id, group_id, language, plays, seconds)
+    SELECT day, video_id, %(group)s, language, count(*), sum(duration_seconds)
+    FROM stored GROUP BY day, video_id, language ORDER BY day, video_id, language
+    ON CONFLICT (day, video_id, group_id, language) DO UPDATE
+    SET plays = counted.plays + EXCLUDED.plays, seconds = counted.seconds + EXCLUDED.seconds
+), monthly AS (
+    INSERT INTO {monthly} AS counted (month, video_id, group_id, language, plays, seconds)
+    SELECT date_trunc('month', day)::date, video_id, %(group)s, language, count(*),
+           sum(duration_seconds)
+    FROM stored GROUP BY 1, video_id, language ORDER BY 1, video_id, language
+    ON CONFLICT (month, video_id, group_id, language) DO UPDATE
+    SET plays = counted.plays + EXCLUDED.plays, seconds = counted.seconds + EXCLUDED.seconds
+), group_daily AS (
+    INSERT INTO {group_daily} AS counted (day, group_id, plays, seconds)
+    SELECT day, %(group)s, count(*), sum(duration_seconds)
+    FROM stored GROUP BY day ORDER BY day
+    ON CONFLICT (day, group_id) DO UPDATE
+    SET plays = counted.plays + EXCLUDED.plays, seconds = counted.seconds + EXCLUDED.seconds
+)
+SELECT count(*) FROM stored
+"""
+
+
+def _store_and_count(screen: Screen, events: list[dict]) -> int:
+    """Store the new events and count them, in one statement (PostgreSQL). Returns how many
+    were new."""
+    quote = connection.ops.quote_name
+    sql = _STORE_AND_COUNT.format(
+        plays=quote(PlayEvent._meta.db_table),
+        daily=quote(DailyPlays._meta.db_table),
+        monthly=quote(MonthlyPlays._meta.db_table),
+        group_daily=quote(GroupDailyPlays._meta.db_table),
+    )
+    rows = [
+        {
+            "event_id": str(event["event_id"]),
+            "video_id": event["video_id"],
+            "started_at": event["started_at"].isoformat(),
+            "duration_seconds": event["duration_seconds"],
+            "language": event["language"],
+        }
+        for event in events
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            sql,
+            {
+                "events": json.dumps(rows),
+                "screen": screen.pk,
+                "group": screen.group_id,
+                "received": timezone.now(),
+                "zone": settings.TIME_ZONE,
+            },
+        )
+        return cursor.fetchone()[0]
 
 
 def _insert_new_plays(screen: Screen, events: list[dict]) -> list[uuid.UUID]:
@@ -60,43 +149,24 @@ def _insert_new_plays(screen: Screen, events: list[dict]) -> list[uuid.UUID]:
     )
     returning = f" ON CONFLICT ({event_id}) DO NOTHING RETURNING {event_id}"
     received = timezone.now()
-    if connection.vendor == "postgresql":
-        # Five arrays, not 4,000 parameters: psycopg and the server parse it at once.
-        sql = (
-            insert + "SELECT play.event_id, %s, %s, play.video_id, play.started_at, play.duration,"
-            " play.language, %s FROM unnest(%s::uuid[], %s::bigint[], %s::timestamptz[],"
-            " %s::float8[], %s::text[])"
-            " AS play(event_id, video_id, started_at, duration, language)" + returning
-        )
-        parameters = [
+    marks = ", ".join(["(" + ", ".join(["%s"] * len(fields)) + ")"] * len(events))
+    sql = f"{insert}VALUES {marks}{returning}"
+    parameters = []
+    for event in events:
+        row = (
+            event["event_id"],
             screen.pk,
             screen.group_id,
+            event["video_id"],
+            event["started_at"],
+            event["duration_seconds"],
+            event["language"],
             received,
-            [event["event_id"] for event in events],
-            [event["video_id"] for event in events],
-            [event["started_at"] for event in events],
-            [event["duration_seconds"] for event in events],
-            [event["language"] for event in events],
+        )
+        parameters += [
+            field.get_db_prep_save(value, connection)
+            for field, value in zip(fields, row, strict=True)
         ]
-    else:
-        marks = ", ".join(["(" + ", ".join(["%s"] * len(fields)) + ")"] * len(events))
-        sql = f"{insert}VALUES {marks}{returning}"
-        parameters = []
-        for event in events:
-            row = (
-                event["event_id"],
-                screen.pk,
-                screen.group_id,
-                event["video_id"],
-                event["started_at"],
-                event["duration_seconds"],
-                event["language"],
-                received,
-            )
-            parameters += [
-                field.get_db_prep_save(value, connection)
-                for field, value in zip(fields, row, strict=True)
-            ]
     with connection.cursor() as cursor:
         cursor.execute(sql, parameters)
         returned = [row[0] for row in cursor.fetchall()]
@@ -104,57 +174,87 @@ def _insert_new_plays(screen: Screen, events: list[dict]) -> list[uuid.UUID]:
     return [value if isinstance(value, uuid.UUID) else uuid.UUID(value) for value in returned]
 
 
-def add_to_daily_counts(plays: Iterable[dict], *, group_id: int | None) -> None:
-    """Count one screen's new plays into the per-day rows the report reads: one UPDATE
-    per day, video and language in the batch (a screen's batch of 500 has a handful)."""
+# The counts the plays report reads, each keyed by its own columns: a batch adds to all
+# three, in this order and each in sorted order, so two screens of a group lock the rows
+# they share in the same order and never deadlock.
+_COUNTS: dict[type[Model], tuple[str, ...]] = {
+    DailyPlays: ("day", "video_id", "group_id", "language"),
+    MonthlyPlays: ("month", "video_id", "group_id", "language"),
+    GroupDailyPlays: ("day", "group_id"),
+}
+
+
+def add_to_play_counts(plays: Iterable[dict], *, group_id: int | None) -> None:
+    """Count one screen's new plays into the rows the report reads: per day, video and
+    language; per month, video and language; per day (the screen's group throughout)."""
     zone = timezone.get_default_timezone()
-    totals: dict[tuple, list] = {}
+    daily: dict[tuple, list] = {}
     for play in plays:
         day = timezone.localtime(play["started_at"], zone).date()
-        key = (day, play["video_id"], play["language"])
-        total = totals.setdefault(key, [0, 0.0])
+        total = daily.setdefault((day, play["video_id"], group_id, play["language"]), [0, 0.0])
         total[0] += 1
         total[1] += play["duration_seconds"]
-    # In one order for every batch: two screens of a group add to the same rows, and
-    # taking their locks in different orders would deadlock.
-    ordered = sorted(totals.items())
-    if not ordered:
-        return
-    if connection.vendor == "postgresql" and group_id is not None:
-        _upsert_daily_counts(ordered, group_id=group_id)
-        return
-    for (day, video_id, language), (count, seconds) in ordered:
-        kind = {"day": day, "video_id": video_id, "group_id": group_id, "language": language}
+    if daily:
+        for model in _COUNTS:
+            _add_counts(model, rolled_up(daily, model))
+
+
+def rolled_up(daily: dict[tuple, list], model: type[Model]) -> dict[tuple, list]:
+    """Per-day counts {(day, video, group, language): [plays, seconds]} summed into the
+    keys of `model`."""
+    if model is DailyPlays:
+        return daily
+    totals: dict[tuple, list] = {}
+    for (day, video_id, group_id, language), (plays, seconds) in daily.items():
+        if model is MonthlyPlays:
+            key = (day.replace(day=1), video_id, group_id, language)
+        else:
+            key = (day, group_id)
+        total = totals.setdefault(key, [0, 0.0])
+        total[0] += plays
+        total[1] += seconds
+    return totals
+
+
+def _add_counts(model: type[Model], totals: dict[tuple, list]) -> None:
+    columns = _COUNTS[model]
+    for key, (count, seconds) in sorted(totals.items(), key=lambda item: _sortable(item[0])):
+        kind = dict(zip(columns, key, strict=True))
         for _attempt in range(2):
-            row = DailyPlays.objects.filter(**kind).order_by("pk").values_list("pk", flat=True)
-            if DailyPlays.objects.filter(pk__in=row[:1]).update(
+            row = model.objects.filter(**kind).order_by("pk").values_list("pk", flat=True)
+            if model.objects.filter(pk__in=row[:1]).update(
                 plays=F("plays") + count, seconds=F("seconds") + seconds
             ):
                 break
             try:
                 with transaction.atomic():
-                    DailyPlays.objects.create(**kind, plays=count, seconds=seconds)
+                    model.objects.create(**kind, plays=count, seconds=seconds)
                 break
             except IntegrityError:  # another batch created it meanwhile: add to it
                 continue
 
 
-def _upsert_daily_counts(totals: list[tuple], *, group_id: int) -> None:
-    """All of a batch's counts in one INSERT … ON CONFLICT DO UPDATE on PostgreSQL: the rows
-    a group's screens share are locked for one statement, not one per row. (A screen
-    without a group takes the loop above: its rows' NULL never conflicts.)"""
-    table = connection.ops.quote_name(DailyPlays._meta.db_table)
-    sql = (
-        f"INSERT INTO {table} AS daily (day, video_id, group_id, language, plays, seconds)"
-        " SELECT count.day, count.video_id, %s, count.language, count.plays, count.seconds"
-        " FROM unnest(%s::date[], %s::bigint[], %s::text[], %s::integer[], %s::float8[])"
-        " AS count(day, video_id, language, plays, seconds)"
-        " ON CONFLICT (day, video_id, group_id, language) DO UPDATE"
-        " SET plays = daily.plays + EXCLUDED.plays, seconds = daily.seconds + EXCLUDED.seconds"
+@transaction.atomic
+def rebuild_play_rollups() -> None:
+    """The per-month and per-day-and-group counts summed afresh from the per-day ones (after
+    writing those in bulk, as the scale generator does)."""
+    MonthlyPlays.objects.all().delete()
+    GroupDailyPlays.objects.all().delete()
+    sums = {"plays": Sum("plays"), "seconds": Sum("seconds")}
+    months = (
+        DailyPlays.objects.annotate(month=TruncMonth("day"))
+        .values("month", "video_id", "group_id", "language")
+        .annotate(**sums)
+        .order_by()
     )
-    columns = list(zip(*[(*kind, *total) for kind, total in totals], strict=True))
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [group_id, *[list(column) for column in columns]])
+    MonthlyPlays.objects.bulk_create((MonthlyPlays(**row) for row in months), batch_size=2000)
+    days = DailyPlays.objects.values("day", "group_id").annotate(**sums).order_by()
+    GroupDailyPlays.objects.bulk_create((GroupDailyPlays(**row) for row in days), batch_size=2000)
+
+
+def _sortable(key: tuple) -> list[tuple]:
+    # A None (a screen without a group) sorts apart from the values of its column.
+    return [(value is None, 0 if value is None else value) for value in key]
 
 
 def record_last_seen(*, screen_ids: Iterable[int], at: datetime) -> int:

@@ -1,7 +1,5 @@
-"""Screens in public transport, the playlists they play and what they report having played
-(docs/screens.md)."""
-
-import uuid
+"""Screens in public transport, the playlists they play and (plays.py) what they report
+having played, with its counts (docs/screens.md)."""
 
 from django import forms
 from django.conf import settings
@@ -303,59 +301,23 @@ class PlaylistAssignment(Orderable):
             raise ValidationError(_("Choose either a screen group or a single screen."))
 
 
-class PlayEvent(models.Model):
-    """A screen's report that it played a video (proof of play)."""
+# Imported last: the plays point at the models above.
+from campaigns.screens.models.plays import (  # noqa: E402
+    DailyPlays,
+    GroupDailyPlays,
+    MonthlyPlays,
+    PlayEvent,
+)
 
-    event_id = models.UUIDField(unique=True, default=uuid.uuid4, editable=False)
-    screen = models.ForeignKey(Screen, null=True, on_delete=models.SET_NULL, related_name="plays")
-    # The screen's group when the play was reported: screens move, the count stays.
-    group = models.ForeignKey(ScreenGroup, null=True, on_delete=models.SET_NULL, related_name="+")
-    # Indexed with the time below; each index is written at every play (a fleet sends
-    # thousands a second) and the report reads DailyPlays, so the events have few.
-    video = models.ForeignKey(
-        "campaigns.Video",
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="plays",
-        db_index=False,
-    )
-    started_at = models.DateTimeField()
-    duration_seconds = models.FloatField()
-    language = models.CharField(max_length=12)
-    received_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("play")
-        verbose_name_plural = _("plays")
-        indexes = [models.Index(fields=["video", "started_at"])]
-
-    def __str__(self):
-        return f"{self.video_id} on {self.screen_id} at {self.started_at:%Y-%m-%d %H:%M}"
-
-
-class DailyPlays(models.Model):
-    """Plays per local day, video, screen group and language, kept up to date as screens
-    report them (campaigns.screens.services.record_plays): the plays report reads these few
-    rows, never a year of raw events."""
-
-    day = models.DateField()
-    video = models.ForeignKey(
-        "campaigns.Video", null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    group = models.ForeignKey(ScreenGroup, null=True, on_delete=models.SET_NULL, related_name="+")
-    language = models.CharField(max_length=12)
-    plays = models.PositiveIntegerField(default=0)
-    seconds = models.FloatField(default=0.0)
-
-    class Meta:
-        verbose_name = _("plays per day")
-        verbose_name_plural = _("plays per day")
-        indexes = [models.Index(fields=["day", "group"])]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["day", "video", "group", "language"], name="one_count_per_day_and_kind"
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.plays} plays of {self.video_id} on {self.day}"
+__all__ = [
+    "DailyPlays",
+    "GroupDailyPlays",
+    "MonthlyPlays",
+    "PlayEvent",
+    "Playlist",
+    "PlaylistAssignment",
+    "PlaylistItem",
+    "PlaylistTimeWindow",
+    "Screen",
+    "ScreenGroup",
+]
