@@ -115,11 +115,11 @@ class Stack:
         )
         return env
 
-    def manage(self, *args: str, timeout: int = 600) -> str:
+    def manage(self, *args: str, timeout: int = 600, env: dict[str, str] | None = None) -> str:
         result = subprocess.run(
             [sys.executable, "manage.py", *args],
             cwd=PROJECT_DIR,
-            env=self.env,
+            env={**self.env, **(env or {})},
             capture_output=True,
             text=True,
             timeout=timeout,
@@ -152,7 +152,9 @@ class Stack:
         self._create_bucket()
         self.manage("migrate", "--no-input", "-v0")
         self.manage("collectstatic", "--no-input", "-v0")
-        self.manage("load_demo_content", "-v0")
+        # Nothing to purge before the CDN starts: purges that failed now would be retried by
+        # the task worker half a minute later, emptying the CDN under the first readers.
+        self.manage("load_demo_content", "-v0", env={"CDN_PURGE_URL": ""})
         app = self._spawn(
             "gunicorn",
             [

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.snapshot import DatabaseSnapshot
+
 # Playwright's sync API runs an event loop in the test thread; Django refuses ORM calls
 # from such a thread unless told that this is deliberate.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -68,6 +70,10 @@ def english_editor(client, admin_user):
     return client
 
 
+# The demo content as the session loaded it, for transactional tests to put back.
+DEMO_CONTENT = DatabaseSnapshot()
+
+
 def quiet(line: str) -> None:
     """A log callback for demo loaders that prints nothing."""
 
@@ -82,6 +88,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
     with django_db_blocker.unblock():
         load_all(log=quiet)
+        DEMO_CONTENT.take()
 
 
 @pytest.fixture(scope="session")

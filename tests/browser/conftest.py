@@ -3,9 +3,11 @@ import time
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.core.management import call_command
+from wagtail.models import Page
 
-from cms.demo import load_all, load_demo
-from tests.conftest import quiet
+from cms.demo import load_all
+from tests.conftest import DEMO_CONTENT, quiet
 
 PHONE = {"width": 360, "height": 740}  # a small, cheap phone
 
@@ -77,19 +79,22 @@ def requests_in_flight(live_server) -> RequestsInFlight:
     return counter
 
 
+def demo_content() -> None:
+    """All the demo content, as the session loaded it: still there in the first
+    transactional test (checked, kept), else put back from the session's snapshot, else
+    loaded afresh."""
+    if Page.objects.filter(depth__gt=1).exists():
+        load_all(log=quiet)
+    elif not DEMO_CONTENT.restore():
+        call_command("flush", interactive=False, verbosity=0)
+        load_all(log=quiet)
+
+
 @pytest.fixture
 def site(transactional_db, live_server, requests_in_flight):
-    """The core's demo pages, served by a live server thread (transactional tests start
-    with an empty database)."""
-    load_demo(log=quiet)
-    yield live_server.url
-    requests_in_flight.wait_until_idle()
-
-
-@pytest.fixture
-def lesson_site(transactional_db, live_server, requests_in_flight):
-    """All the demo content, lessons included, served by a live server thread."""
-    load_all(log=quiet)
+    """The demo content, served by a live server thread (transactional tests start with
+    the database a test before them emptied)."""
+    demo_content()
     yield live_server.url
     requests_in_flight.wait_until_idle()
 

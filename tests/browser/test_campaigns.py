@@ -9,10 +9,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 CAMPAIGN = "/en/campaigns/world-refugee-month/"
 
 
-def test_no_video_loads_before_the_reader_presses_play(lesson_site, phone):
+def test_no_video_loads_before_the_reader_presses_play(site, phone):
     requested = []
     phone.on("request", lambda request: requested.append(request.url))
-    phone.goto(lesson_site + CAMPAIGN)
+    phone.goto(site + CAMPAIGN)
     phone.wait_for_load_state("networkidle")
 
     assert not [url for url in requested if "/media/videos/" in url]
@@ -26,8 +26,8 @@ def test_no_video_loads_before_the_reader_presses_play(lesson_site, phone):
     assert loaded and all(url.endswith("-240p.mp4") for url in loaded)  # the small version
 
 
-def test_captions_of_the_readers_language_are_on(lesson_site, phone):
-    phone.goto(lesson_site + "/bg/kampanii/svetoven-mesets-na-bezhantsite/")
+def test_captions_of_the_readers_language_are_on(site, phone):
+    phone.goto(site + "/bg/kampanii/svetoven-mesets-na-bezhantsite/")
 
     phone.wait_for_function(
         "(() => { const t = document.querySelector('video').textTracks[0];"
@@ -45,9 +45,7 @@ def test_captions_of_the_readers_language_are_on(lesson_site, phone):
 
 
 @pytest.mark.parametrize("path", [CAMPAIGN, "/ar/stories/"])
-def test_campaign_and_story_pages_have_no_serious_accessibility_violations(
-    lesson_site, phone, path
-):
-    phone.goto(lesson_site + path)
+def test_campaign_and_story_pages_have_no_serious_accessibility_violations(site, phone, path):
+    phone.goto(site + path)
 
     assert serious_accessibility_violations(phone) == []

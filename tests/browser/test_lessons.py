@@ -14,8 +14,7 @@ KIB = 1024
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-def test_quiz_answers_inline_and_a_lesson_marked_done_stays_done(lesson_site, phone):
-    site = lesson_site
+def test_quiz_answers_inline_and_a_lesson_marked_done_stays_done(site, phone):
     posts = []
     phone.on(
         "request", lambda request: posts.append(request.url) if request.method == "POST" else None
@@ -51,8 +50,7 @@ def test_quiz_answers_inline_and_a_lesson_marked_done_stays_done(lesson_site, ph
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-def test_quiz_works_without_javascript(lesson_site, browser):
-    site = lesson_site
+def test_quiz_works_without_javascript(site, browser):
     context = browser.new_context(java_script_enabled=False, viewport=PHONE)
     page = context.new_page()
     page.goto(site + LESSON)
@@ -161,7 +159,7 @@ def test_an_opened_lesson_stays_readable_with_the_server_stopped(gunicorn, brows
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("path", ["/ar/lessons/keep-your-documents-safe/", "/bg/uroci/"])
-def test_lesson_pages_have_no_serious_accessibility_violations(lesson_site, phone, path):
-    phone.goto(lesson_site + path)
+def test_lesson_pages_have_no_serious_accessibility_violations(site, phone, path):
+    phone.goto(site + path)
 
     assert serious_accessibility_violations(phone) == []

@@ -21,8 +21,8 @@ def a_photo() -> bytes:
     return output.getvalue()
 
 
-def test_a_photo_sent_in_arabic_waits_for_moderation(lesson_site, phone):
-    phone.goto(lesson_site + PAGE)
+def test_a_photo_sent_in_arabic_waits_for_moderation(site, phone):
+    phone.goto(site + PAGE)
 
     assert phone.locator("html").get_attribute("dir") == "rtl"
     assert phone.locator("html").get_attribute("lang") == "ar"
@@ -50,7 +50,7 @@ def test_a_photo_sent_in_arabic_waits_for_moderation(lesson_site, phone):
     assert CAPTION not in phone.content()  # not in the gallery before an editor approves it
 
 
-def test_the_photovoice_page_has_no_serious_accessibility_violations(lesson_site, phone):
-    phone.goto(lesson_site + PAGE)
+def test_the_photovoice_page_has_no_serious_accessibility_violations(site, phone):
+    phone.goto(site + PAGE)
 
     assert serious_accessibility_violations(phone) == []
