@@ -12,142 +12,34 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
-from urllib.parse import urlencode
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import CharField, F, Model, QuerySet, TextField
 from django.db.models.functions import Lower
 from django.utils import timezone, translation
 from django_filters import rest_framework as filters
-from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers, viewsets
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.request import Request
 from wagtail.models import Locale, Page
 
 from cms.api import caching
-from cms.api.addresses import absolute, api_url
 from cms.api.language import RequestedLanguage, requested_language
+from cms.api.parameters import (
+    LARGEST_ID,
+    page_window,
+    reject_empty_values,
+    reject_unknown_parameters,
+)
 from cms.querysets import best_in_reader_language, in_reader_language, shown_to_readers
 from cms.shown_versions.selectors import search_shown, shown_rows
-from cms.translation.status import STATUSES, translation_states
+from cms.translation.status import translation_states
 
 COMMON_PARAMETERS = {"lang", "page", "page_size", "search", "ordering"}
-DEFAULT_PAGE_SIZE = 20
-MAX_PAGE_SIZE = 100
 SEARCH_LIMIT = 1000
-LARGEST_ID = 2**63 - 1
 WORD = re.compile(r"\w+")
 # A page's field → the column of cms.shown_versions that orders lists by it.
 SHOWN_COLUMNS = {"title": "title_key", "last_published_at": "last_published_at"}
-
-
-class UpdatedSinceFilter(filters.IsoDateTimeFilter):
-    """An ISO 8601 time with any offset, compared in UTC: PostgreSQL refuses offsets beyond
-    ±15:59, which ISO 8601 allows."""
-
-    def filter(self, qs, value):
-        if value is not None:
-            try:
-                value = value.astimezone(datetime.UTC)
-            except OverflowError:
-                raise ValidationError({"updated_since": ["This time is out of range."]}) from None
-        return super().filter(qs, value)
-
-
-class UpdatedSinceFilterSet(filters.FilterSet):
-    updated_since = UpdatedSinceFilter(
-        field_name="last_published_at",
-        lookup_expr="gte",
-        label="Only what was published at or after this time (ISO 8601).",
-    )
-
-
-def positive_int(request: Request, name: str, default: int, maximum: int | None = None) -> int:
-    raw = request.query_params.get(name)
-    if raw is None:
-        return default
-    try:
-        number = int(raw)
-    except ValueError:
-        raise ValidationError({name: ["Must be a whole number."]}) from None
-    if number < 1:
-        raise ValidationError({name: ["Must be at least 1."]})
-    if maximum is not None and number > maximum:
-        raise ValidationError({name: [f"Must be at most {maximum}."]})
-    return number
-
-
-@dataclass(frozen=True)
-class PageWindow:
-    """Which slice of a list `?page=` and `?page_size=` ask for, and the envelope around it."""
-
-    request: Request
-    count: int
-    number: int
-    size: int
-
-    @property
-    def start(self) -> int:
-        return (self.number - 1) * self.size
-
-    @property
-    def end(self) -> int:
-        return self.start + self.size
-
-    def link(self, number: int) -> str:
-        query = {key: value for key, value in self.request.query_params.items() if key != "page"}
-        query["page"] = number
-        return absolute(f"{self.request.path}?{urlencode(sorted(query.items()))}")
-
-    def envelope(self, results) -> dict:
-        return {
-            "count": self.count,
-            "next": self.link(self.number + 1) if self.end < self.count else None,
-            "previous": self.link(self.number - 1) if self.number > 1 else None,
-            "results": results,
-        }
-
-
-def page_window(request: Request, *, count: int) -> PageWindow:
-    """The page asked for; a page past the end is a 404 (the first page always exists)."""
-    window = PageWindow(
-        request,
-        count,
-        positive_int(request, "page", 1),
-        positive_int(request, "page_size", DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE),
-    )
-    if window.start and window.start >= count:
-        raise NotFound(f"There is no page {window.number}: the list has {count} item(s).")
-    return window
-
-
-def reject_unknown_parameters(request: Request, allowed: Iterable[str]) -> None:
-    """A misspelt filter must not silently return everything: unknown parameters are a 400."""
-    allowed = set(allowed)
-    unknown = sorted(set(request.query_params) - allowed)
-    if unknown:
-        takes = ", ".join(sorted(allowed)) or "no query parameters"
-        raise ValidationError(
-            {
-                "query": [
-                    f"Unknown query parameter(s): {', '.join(unknown)}. "
-                    f"This endpoint takes: {takes}."
-                ]
-            }
-        )
-
-
-def reject_empty_values(request: Request, filterset_class) -> None:
-    """`?updated_since=` with nothing after it is a mistake, not "no filter"."""
-    empty = {
-        name: ["Give a value or leave the parameter out."]
-        for name, field in filterset_class.base_filters.items()
-        if not isinstance(field, filters.CharFilter) and request.query_params.get(name) == ""
-    }
-    if empty:
-        raise ValidationError(empty)
 
 
 class SameInEveryLanguageViewSet(caching.CachedAnswersMixin, viewsets.ViewSet):
@@ -398,64 +290,6 @@ class TranslatedContentViewSet(caching.CachedAnswersMixin, viewsets.ViewSet):
                 objects if many else objects[0], many=many, context=context
             )
             return serializer.data
-
-
-class TranslationEntry(serializers.Serializer):
-    locale = serializers.CharField()
-    status = serializers.ChoiceField(choices=list(STATUSES))
-    id = serializers.IntegerField(allow_null=True)
-    api_url = serializers.URLField(allow_null=True)
-    synced_at = serializers.DateTimeField(allow_null=True)
-
-
-class TranslatedSerializer(serializers.Serializer):
-    """`locale`, `is_fallback` and `translations` for any translated page or snippet."""
-
-    id = serializers.IntegerField(read_only=True)
-    locale = serializers.SerializerMethodField()
-    is_fallback = serializers.SerializerMethodField()
-    translation_key = serializers.UUIDField(read_only=True)
-    translations = serializers.SerializerMethodField()
-
-    def get_locale(self, instance) -> str:
-        return instance.locale.language_code
-
-    def get_is_fallback(self, instance) -> bool:
-        language: RequestedLanguage = self.context["language"]
-        return language.explicit and instance.locale.language_code != language.code
-
-    @extend_schema_field(TranslationEntry(many=True))
-    def get_translations(self, instance) -> list[dict]:
-        states = self.context["translations"].get(instance.translation_key, {})
-        label = instance._meta.label_lower
-        return [
-            {
-                "locale": code,
-                "status": state.status,
-                "id": state.instance.pk if state.instance else None,
-                "api_url": api_url(label, state.instance.pk) if state.instance else None,
-                "synced_at": state.synced_at,
-            }
-            for code, state in states.items()
-        ]
-
-
-class PageSerializer(TranslatedSerializer):
-    """What every published page says about itself."""
-
-    title = serializers.CharField()
-    slug = serializers.SlugField()
-    url = serializers.SerializerMethodField(help_text="The page on the platform's website.")
-    api_url = serializers.SerializerMethodField()
-    first_published_at = serializers.DateTimeField()
-    last_published_at = serializers.DateTimeField()
-
-    def get_url(self, page) -> str | None:
-        # With the request, Wagtail looks the sites' root paths up once per answer.
-        return absolute(page.get_url(request=self.context.get("request")))
-
-    def get_api_url(self, page) -> str:
-        return api_url(page._meta.label_lower, page.pk)
 
 
 def in_language_by_key(items: Iterable[Model], chain: list[str]) -> dict:

@@ -6,7 +6,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from cms import languages
-from cms.api.content import reject_unknown_parameters
+from cms.api.parameters import reject_unknown_parameters
 from cms.api.schema_fields import ERROR_SCHEMA
 
 

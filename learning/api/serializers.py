@@ -5,8 +5,8 @@ from rest_framework import serializers
 
 from cms.api.addresses import api_url
 from cms.api.blocks import reference_json, stream_json
-from cms.api.content import PageSerializer, TranslatedSerializer
 from cms.api.schema_fields import BLOCKS_SCHEMA, REFERENCE_SCHEMA
+from cms.api.serializers import PageSerializer, TranslatedSerializer
 
 
 class TopicSerializer(TranslatedSerializer):

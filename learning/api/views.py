@@ -3,12 +3,8 @@
 from django.db.models import QuerySet
 from django_filters import rest_framework as filters
 
-from cms.api.content import (
-    TranslatedContentViewSet,
-    UpdatedSinceFilterSet,
-    in_language_by_key,
-    live_pages,
-)
+from cms.api.content import TranslatedContentViewSet, in_language_by_key, live_pages
+from cms.api.parameters import UpdatedSinceFilterSet
 from cms.api.schema_fields import content_schema
 from learning.api import serializers
 from learning.models import LEVELS, CoursePage, LessonPage, Topic

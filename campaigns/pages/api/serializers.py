@@ -4,8 +4,8 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from cms.api.blocks import reference_json, sanitised_html, stream_json
-from cms.api.content import PageSerializer
 from cms.api.schema_fields import BLOCKS_SCHEMA, REFERENCE_SCHEMA
+from cms.api.serializers import PageSerializer
 
 
 class CampaignSerializer(PageSerializer):

@@ -8,12 +8,8 @@ from campaigns.pages.api import serializers
 from campaigns.pages.models import CampaignPage
 from campaigns.stories.models import PARTNERS
 from campaigns.stories.selectors import public_stories
-from cms.api.content import (
-    TranslatedContentViewSet,
-    UpdatedSinceFilterSet,
-    in_language_by_key,
-    live_pages,
-)
+from cms.api.content import TranslatedContentViewSet, in_language_by_key, live_pages
+from cms.api.parameters import UpdatedSinceFilterSet
 from cms.api.schema_fields import content_schema
 
 

@@ -13,13 +13,9 @@ from rest_framework.exceptions import ValidationError
 from campaigns.photovoice import selectors
 from campaigns.photovoice.api.serializers import PhotoSerializer
 from cms.api.blocks import with_renditions
-from cms.api.content import (
-    SameInEveryLanguageViewSet,
-    in_language_by_key,
-    page_window,
-    reject_unknown_parameters,
-)
+from cms.api.content import SameInEveryLanguageViewSet, in_language_by_key
 from cms.api.language import requested_language
+from cms.api.parameters import page_window, reject_unknown_parameters
 from cms.api.schema_fields import content_schema
 
 PARAMETERS = {"lang", "page", "page_size", "theme"}

@@ -5,13 +5,13 @@ from rest_framework import serializers
 
 from cms.api.addresses import api_url
 from cms.api.blocks import image_json, reference_json, stream_json, term_json
-from cms.api.content import PageSerializer, TranslatedSerializer
 from cms.api.schema_fields import (
     BLOCKS_SCHEMA,
     IMAGE_SCHEMA,
     REFERENCE_SCHEMA,
     TERM_SCHEMA,
 )
+from cms.api.serializers import PageSerializer, TranslatedSerializer
 
 
 class OrganisationSerializer(TranslatedSerializer):

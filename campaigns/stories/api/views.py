@@ -8,7 +8,8 @@ from campaigns.stories.api import serializers
 from campaigns.stories.models import PARTNERS, Organisation, StoryPage
 from campaigns.stories.selectors import public_stories
 from cms.api.blocks import with_renditions
-from cms.api.content import TranslatedContentViewSet, UpdatedSinceFilterSet, in_language_by_key
+from cms.api.content import TranslatedContentViewSet, in_language_by_key
+from cms.api.parameters import UpdatedSinceFilterSet
 from cms.api.schema_fields import content_schema
 
 

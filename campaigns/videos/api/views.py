@@ -13,14 +13,9 @@ from campaigns.videos.choices import ProcessingStatus
 from campaigns.videos.models import Video
 from cms import languages
 from cms.api.blocks import with_renditions
-from cms.api.content import (
-    LARGEST_ID,
-    SameInEveryLanguageViewSet,
-    live_pages,
-    page_window,
-    reject_unknown_parameters,
-)
+from cms.api.content import SameInEveryLanguageViewSet, live_pages
 from cms.api.language import requested_language
+from cms.api.parameters import LARGEST_ID, page_window, reject_unknown_parameters
 from cms.api.schema_fields import content_schema
 
 VIDEO_PARAMETERS = {"lang", "page", "page_size", "caption_language", "campaign"}
