@@ -110,6 +110,14 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Only editors have sessions (readers get no cookie). An editor idle this long is logged
+# out: every request moves the expiry on, and `manage.py housekeeping` deletes the rows.
+SESSION_IDLE_MINUTES = env.get_int("SESSION_IDLE_MINUTES", 60)
+SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
+SESSION_SAVE_EVERY_REQUEST = True
+# `manage.py housekeeping` runs these daily (name and arguments), after clearing expired
+# sessions and pruning every database task queue.
+HOUSEKEEPING_COMMANDS = [["prune_webhook_deliveries"]]
 
 # --- Languages -------------------------------------------------------------------------
 # The one list of languages. Everything else (Django's LANGUAGES, Wagtail's content
@@ -261,6 +269,8 @@ WAGTAIL_SITE_NAME = env.get_str("SITE_NAME", "Open Doors")
 WAGTAILADMIN_BASE_URL = env.get_str("BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ALLOW_UNICODE_SLUGS = False  # URLs stay readable and copyable on any phone
+# No avatars from a third-party service: the admin makes no request outside the platform.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 LESSON_AUDIO_EXTENSIONS = ["mp3", "ogg", "oga", "opus", "m4a"]
 WAGTAILDOCS_EXTENSIONS = [
     *["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"],
@@ -380,7 +390,7 @@ SCREEN_PLAYS_MAX_AGE_DAYS = 30
 
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["cms.api.parsers.JSONParser"],
     "UNAUTHENTICATED_USER": None,
     "EXCEPTION_HANDLER": "cms.api.errors.api_exception_handler",
     # Anonymous readers, or partner sites with an `X-Partner-Key` (docs/partners.md).

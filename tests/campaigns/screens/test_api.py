@@ -429,7 +429,17 @@ def test_a_bad_event_refuses_the_whole_batch(client, screen, token, video, chang
 
 @pytest.mark.parametrize(
     "payload",
-    ["not json", "[]", '{"events": []}', '{"events": "x"}', '{"other": 1}', '{"events": [1]}'],
+    [
+        "not json",
+        "[]",
+        '{"events": []}',
+        '{"events": "x"}',
+        '{"other": 1}',
+        '{"events": [1]}',
+        "[" * 5000 + "]" * 5000,  # deeper than Python's JSON decoder goes
+        '{"events": ' + "[" * 5000 + "]" * 5000 + "}",
+    ],
+    ids=["text", "list", "empty", "string", "other", "number", "nested", "nested events"],
 )
 def test_malformed_batches_are_a_400(client, screen, token, payload):
     response = client.post(
