@@ -2,7 +2,6 @@
 player address, the agenda ("what plays on this screen at this time, and why") and the
 proof-of-play report with its CSV export (docs/screens.md)."""
 
-import csv
 import io
 from collections.abc import Iterable, Iterator
 from datetime import timedelta
@@ -30,6 +29,7 @@ from campaigns.screens import selectors, services
 from campaigns.screens.models import Playlist, Screen, ScreenGroup
 from cms.admin_views import AdminPageViewSet
 from cms.data_stories.charts import bar_chart
+from cms.spreadsheets import BYTE_ORDER_MARK, SpreadsheetWriter
 
 
 class ScreenFilterSet(WagtailFilterSet):
@@ -271,7 +271,7 @@ def _csv(rows: Iterable[selectors.PlayCount], filename: str) -> StreamingHttpRes
 
 def _csv_lines(rows: Iterable[selectors.PlayCount]) -> Iterator[str]:
     line = io.StringIO()
-    writer = csv.writer(line)
+    writer = SpreadsheetWriter(line)
 
     def take() -> str:
         text = line.getvalue()
@@ -279,9 +279,8 @@ def _csv_lines(rows: Iterable[selectors.PlayCount]) -> Iterator[str]:
         line.truncate()
         return text
 
-    # The byte order mark lets spreadsheet programs read the Cyrillic and Arabic right.
     writer.writerow(["day", "video_id", "video", "screen_group", "language", "plays", "seconds"])
-    yield "\ufeff" + take()
+    yield BYTE_ORDER_MARK + take()
     for row in rows:
         writer.writerow(
             [

@@ -1,8 +1,6 @@
 """Polls in the admin: the snippet, and each poll's results per answer and language with a
 chart and a CSV export (like the screens' play report)."""
 
-import csv
-
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -15,6 +13,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from cms import languages
 from cms.polls import selectors
 from cms.polls.models import Poll
+from cms.spreadsheets import BYTE_ORDER_MARK, SpreadsheetWriter
 
 
 @permission_required("cms.view_poll")
@@ -44,8 +43,8 @@ def poll_votes(request, pk: int):
 def _csv(poll_key) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="poll-{poll_key}.csv"'
-    response.write("\ufeff")  # spreadsheet programs then read the Cyrillic and Arabic right
-    writer = csv.writer(response)
+    response.write(BYTE_ORDER_MARK)
+    writer = SpreadsheetWriter(response)
     writer.writerow(["answer_key", "answer", "language", "votes"])
     for row in selectors.votes_per_language(poll_key):
         writer.writerow([row.option_key, row.label, row.language, row.votes])

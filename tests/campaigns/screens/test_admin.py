@@ -383,3 +383,23 @@ def test_the_play_report_table_sums_the_period_in_pages(english_editor, video):
     assert "p=2" in first.content.decode()
     second = english_editor.get(url, {"p": 2})
     assert [row["group__name"] for row in second.context["rows"]][-1] == "Line 000"
+
+
+def test_the_plays_csv_never_hands_a_spreadsheet_a_formula(english_editor, video):
+    # Names typed by others (a group, a video's title) that a spreadsheet would run.
+    group = ScreenGroupFactory(name='=HYPERLINK("http://example.org","x")')
+    video.title = "+1 dial -> @everyone"
+    video.save()
+    now = timezone.localtime().replace(hour=12, minute=0, second=0, microsecond=0)
+    services.record_plays(screen=ScreenFactory(group=group), events=[play(video, now, "bg")])
+
+    today = str(now.date())
+    exported = english_editor.get(
+        reverse("screen_plays:index"),
+        {"since": today, "until": today, "group": group.pk, "format": "csv"},
+    )
+
+    body = b"".join(exported.streaming_content).decode("utf-8-sig")
+    [row] = list(csv.reader(io.StringIO(body)))[1:]
+    assert row[2:5] == ["'+1 dial -> @everyone", '\'=HYPERLINK("http://example.org","x")', "bg"]
+    assert row[5:] == ["1", "30.0"]  # numbers stay numbers

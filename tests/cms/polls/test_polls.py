@@ -517,6 +517,20 @@ def test_the_admin_shows_results_per_language_and_exports_csv(english_editor):
     assert reverse("wagtailsnippets_cms_poll:votes", args=[poll.pk]) in listing.content.decode()
 
 
+def test_the_poll_csv_never_hands_a_spreadsheet_a_formula(english_editor):
+    poll = make_poll(translate_to=())
+    option = poll.options.first()
+    option.label = "=1+1"
+    option.save()
+    vote(browser(), poll, option.translation_key, language="bg", **JSON)
+    url = reverse("wagtailsnippets_cms_poll:votes", args=[poll.pk])
+
+    exported = english_editor.get(url, {"format": "csv"})
+
+    rows = list(csv.reader(io.StringIO(exported.content.decode("utf-8-sig"))))
+    assert rows[1][1:] == ["'=1+1", "bg", "1"]
+
+
 def test_poll_results_in_the_admin_need_permission(client, django_user_model):
     poll = make_poll()
     user = django_user_model.objects.create_user("reader", password="x" * 12)
