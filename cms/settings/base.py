@@ -403,6 +403,10 @@ REST_FRAMEWORK = {
     # (load balancer, CDN) in front of gunicorn adds to X-Forwarded-For.
     "NUM_PROXIES": env.get_int("API_PROXY_COUNT", 1),
 }
+# The proxies (addresses or networks) whose X-Forwarded-For is believed: the CDN or load
+# balancer in front of gunicorn. Anyone else's is ignored (cms/api/throttles.py); gunicorn's
+# --forwarded-allow-ips takes the same list (Dockerfile).
+TRUSTED_PROXIES = env.get_list("TRUSTED_PROXIES", ["127.0.0.1", "::1"])
 
 # --- Partner sites: keys, CORS and webhooks (docs/partners.md) ----------------------------
 # Requests per reader's address, and per partner key (DRF rate syntax); more get 429.

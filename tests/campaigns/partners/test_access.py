@@ -200,6 +200,29 @@ def test_readers_are_counted_per_address(client, settings):
     assert client.get(PROBE, REMOTE_ADDR=second).status_code == 200
 
 
+def test_a_forged_forwarded_for_does_not_escape_the_limit(client, settings):
+    settings.API_READER_RATE = "1/min"
+    attacker = an_address()  # straight to gunicorn, not through the CDN
+
+    answers = [
+        client.get(PROBE, REMOTE_ADDR=attacker, HTTP_X_FORWARDED_FOR=an_address()).status_code
+        for _ in range(3)
+    ]
+
+    assert answers == [200, 429, 429]
+
+
+def test_readers_behind_a_trusted_proxy_are_counted_by_their_own_address(client, settings):
+    settings.API_READER_RATE = "1/min"
+    settings.TRUSTED_PROXIES = ["10.0.0.0/8", "::1"]
+    proxy, reader, other = an_address(), an_address(), an_address()
+
+    def through_proxy(address: str) -> int:
+        return client.get(PROBE, REMOTE_ADDR=proxy, HTTP_X_FORWARDED_FOR=address).status_code
+
+    assert [through_proxy(reader), through_proxy(reader), through_proxy(other)] == [200, 429, 200]
+
+
 # --- CORS -----------------------------------------------------------------------------------
 
 
