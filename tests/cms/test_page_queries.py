@@ -36,3 +36,14 @@ def test_a_public_page_stays_within_its_query_budget(client, path, budget):
 
     assert response.status_code == 200
     assert len(queries) <= budget, "\n".join(query["sql"][:200] for query in queries)
+
+
+def test_routing_finds_pages_by_url_path_through_an_index():
+    # Routing asks for a page and its parent by URL path (cms/translatable.py); without an
+    # index the database reads every page of the language to answer (docs/benchmarks.md).
+    with connection.cursor() as cursor:
+        constraints = connection.introspection.get_constraints(cursor, "wagtailcore_page")
+
+    assert any(
+        found["index"] and found["columns"] == ["url_path"] for found in constraints.values()
+    )
