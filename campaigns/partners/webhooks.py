@@ -78,19 +78,46 @@ class PrivateAddressError(OSError):
     """The webhook's host is on this platform's own network, not on the internet."""
 
 
-def _public_connection(address, *args, **kwargs) -> socket.socket:
-    """socket.create_connection, refusing a peer that is not a public internet address
-    (unless WEBHOOK_ALLOW_PRIVATE_ADDRESSES): a webhook URL must not reach the database,
-    the cache or a cloud metadata service. The address checked is the one connected to,
-    so a name that resolves differently on the second lookup gains nothing."""
-    sock = socket.create_connection(address, *args, **kwargs)
+# One text whether the URL named a private address or a name that resolves to one: the
+# error a partner reads must not tell which names exist on the platform's network.
+NOT_PUBLIC = "The webhook's host is not a public internet address."
+
+
+def _checked(address: str) -> bool:
+    try:
+        return is_public_address(address)
+    except ValueError:  # not an address at all (a scope the platform cannot parse)
+        return False
+
+
+def _public_connection(
+    address, timeout=socket._GLOBAL_DEFAULT_TIMEOUT, source_address=None, **kwargs
+) -> socket.socket:
+    """socket.create_connection, but the host is resolved once, every address it resolves
+    to is checked, and the connection goes to those checked addresses: a webhook URL must
+    not reach the database, the cache or a cloud metadata service, nor even knock on
+    their ports, and a name that resolves differently a second time gains nothing.
+    WEBHOOK_ALLOW_PRIVATE_ADDRESSES turns the check off (tests, closed networks)."""
     if settings.WEBHOOK_ALLOW_PRIVATE_ADDRESSES:
-        return sock
-    peer = sock.getpeername()[0]
-    if not is_public_address(peer):
-        sock.close()
-        raise PrivateAddressError(f"{address[0]} is {peer}, not a public internet address")
-    return sock
+        return socket.create_connection(address, timeout, source_address, **kwargs)
+    host, port = address[:2]
+    found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    if not found or not all(_checked(info[4][0]) for info in found):
+        raise PrivateAddressError(NOT_PUBLIC)
+    failure: OSError | None = None
+    for family, kind, protocol, _name, peer in found:
+        sock = socket.socket(family, kind, protocol)
+        try:
+            if timeout is not socket._GLOBAL_DEFAULT_TIMEOUT:
+                sock.settimeout(timeout)
+            if source_address:
+                sock.bind(source_address)
+            sock.connect(peer)
+            return sock
+        except OSError as error:
+            sock.close()
+            failure = error
+    raise failure
 
 
 class _PublicHTTPConnection(http.client.HTTPConnection):

@@ -4,6 +4,7 @@ receive the PURGE requests and the deliveries."""
 
 import io
 import json
+import socket
 import threading
 import time
 from datetime import timedelta
@@ -314,10 +315,38 @@ def test_a_webhook_on_the_platforms_own_network_is_refused(
         ("fe80::1", False),
         ("::ffff:10.0.0.1", False),  # IPv4 written in IPv6
         ("::ffff:93.184.215.14", True),
+        # IPv6 forms that carry an IPv4 address through a gateway, private or not.
+        ("64:ff9b::a00:1", False),  # NAT64 of 10.0.0.1
+        ("64:ff9b::5db8:d70e", False),  # NAT64 of a public address: refused all the same
+        ("64:ff9b:1::a00:1", False),  # local-use NAT64
+        ("::a00:1", False),  # IPv4-compatible 10.0.0.1
+        ("::5db8:d70e", False),
+        ("2002:a00:1::1", False),  # 6to4 of 10.0.0.1
+        ("2002:5db8:d70e::1", False),
     ],
 )
 def test_which_addresses_a_webhook_may_reach(address, public):
     assert is_public_address(address) is public
+
+
+def test_a_name_and_an_address_on_the_own_network_are_refused_alike_and_never_connected_to(
+    organisation, run_worker, committed, settings
+):
+    settings.WEBHOOK_ALLOW_PRIVATE_ADDRESSES = False
+    # A port that listens but never accepts: a connection attempt would show in its queue.
+    with socket.create_server(("127.0.0.1", 0), backlog=1) as listener:
+        port = listener.getsockname()[1]
+        for host in ("127.0.0.1", "localhost"):
+            WebhookEndpoint.objects.create(organisation=organisation, url=f"http://{host}:{port}/")
+        publish(lesson("en"), committed)
+
+        run_worker()
+
+        listener.settimeout(0.2)
+        with pytest.raises(TimeoutError):
+            listener.accept()[0].close()
+    errors = {delivery.last_error for delivery in WebhookDelivery.objects.all()}
+    assert len(errors) == 1 and "not a public internet address" in errors.pop()
 
 
 def test_a_redirect_is_not_followed(receiver, endpoint, run_worker, committed):
