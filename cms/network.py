@@ -1,7 +1,11 @@
-"""Which addresses outgoing requests (partners' webhooks) may reach."""
+"""Addresses: which ones outgoing requests (partners' webhooks) may reach, and which one a
+request comes from."""
 
+import functools
 import ipaddress
 from urllib.parse import urlsplit
+
+from django.conf import settings
 
 # IPv6 forms that carry an IPv4 address a gateway may forward to, whichever it is: NAT64
 # (well-known and local-use prefixes), IPv4-compatible (deprecated) and 6to4. Python calls
@@ -38,3 +42,32 @@ def names_own_network(url: str) -> bool:
         return not is_public_address(host)
     except ValueError:
         return False  # a name, not an address
+
+
+@functools.cache
+def _networks(proxies: tuple[str, ...]) -> tuple:
+    return tuple(ipaddress.ip_network(proxy, strict=False) for proxy in proxies)
+
+
+def from_trusted_proxy(address: str) -> bool:
+    """Whether the connection comes from one of settings.TRUSTED_PROXIES (addresses or
+    networks): only then does X-Forwarded-For say who the client is."""
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    return any(ip in network for network in _networks(tuple(settings.TRUSTED_PROXIES)))
+
+
+def client_address(request) -> str:
+    """The client's address, the same for every rate limit and the login lockout: the one
+    the last of API_PROXY_COUNT proxies added to X-Forwarded-For when the request came
+    through a trusted proxy, else the connection's own (a forged header counts for
+    nothing)."""
+    remote = request.META.get("REMOTE_ADDR", "")
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR")
+    proxies = settings.REST_FRAMEWORK.get("NUM_PROXIES") or 0
+    if forwarded and proxies and from_trusted_proxy(remote):
+        addresses = [address.strip() for address in forwarded.split(",")]
+        return addresses[-min(proxies, len(addresses))]
+    return remote

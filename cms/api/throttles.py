@@ -2,29 +2,14 @@
 With the cache down, requests are let through: an outage must not take the API, a poll or a
 form down. Used by the API (readers, partners, screens), polls and photovoice."""
 
-import functools
-import ipaddress
 import logging
 
 from django.conf import settings
 from rest_framework import throttling
 
+from cms.network import client_address
+
 logger = logging.getLogger(__name__)
-
-
-@functools.cache
-def _networks(proxies: tuple[str, ...]) -> tuple:
-    return tuple(ipaddress.ip_network(proxy, strict=False) for proxy in proxies)
-
-
-def from_trusted_proxy(address: str) -> bool:
-    """Whether the connection comes from one of settings.TRUSTED_PROXIES (addresses or
-    networks): only then does X-Forwarded-For say who the client is."""
-    try:
-        ip = ipaddress.ip_address(address)
-    except ValueError:
-        return False
-    return any(ip in network for network in _networks(tuple(settings.TRUSTED_PROXIES)))
 
 
 class CountedInTheCache(throttling.SimpleRateThrottle):
@@ -40,9 +25,7 @@ class CountedInTheCache(throttling.SimpleRateThrottle):
         return getattr(settings, self.rate_setting)
 
     def get_ident(self, request):
-        if from_trusted_proxy(request.META.get("REMOTE_ADDR", "")):
-            return super().get_ident(request)
-        return request.META.get("REMOTE_ADDR", "")
+        return client_address(request)
 
     def get_cache_key(self, request, view):
         return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}

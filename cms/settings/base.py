@@ -1,6 +1,7 @@
 """Settings shared by every environment. Values that differ between machines come from
 the environment through `cms.settings.environment` (see docs/configuration.md)."""
 
+from datetime import timedelta
 from pathlib import Path
 
 from cms.settings import environment as env
@@ -52,6 +53,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -74,6 +76,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: answers a locked-out login attempt with cms/admin/locked_out.html.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -109,6 +113,25 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+# Password guessing (django-axes, docs/security.md): after this many failed logins for one
+# account from one address, or from one address across accounts, logins from there are
+# refused (the right password included) for the cool-off time, and the lockout is logged.
+ADMIN_LOGIN_FAILURE_LIMIT = env.get_int("ADMIN_LOGIN_FAILURE_LIMIT", 5)
+ADMIN_LOGIN_COOLOFF_MINUTES = env.get_int("ADMIN_LOGIN_COOLOFF_MINUTES", 15)
+AXES_FAILURE_LIMIT = ADMIN_LOGIN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = timedelta(minutes=ADMIN_LOGIN_COOLOFF_MINUTES)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "cms.network.client_address"  # behind TRUSTED_PROXIES only
+AXES_LOCKOUT_CALLABLE = "cms.admin_views.locked_out"
+AXES_VERBOSE = False  # one warning per lockout, not a banner at start
+# Failed attempts are kept only until their cool-off ends; successful logins (address, browser)
+# are not recorded at all: personal data kept to the least.
+AXES_DISABLE_ACCESS_LOG = True
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 # Only editors have sessions (readers get no cookie). An editor idle this long is logged
 # out: every request moves the expiry on, and `manage.py housekeeping` deletes the rows.
