@@ -26,6 +26,13 @@ self.addEventListener("activate", (event) => {
   );
 });
 
+// An answer marked private or no-store is one reader's own (a poll they voted in, a
+// withdrawal page): it is shown, never kept on the phone.
+function mayKeep(response) {
+  const control = response.headers.get("Cache-Control") || "";
+  return response.ok && !/(^|[\s,])(no-store|private)([\s,=]|$)/i.test(control);
+}
+
 async function keepPage(url, response) {
   const cache = await caches.open(PAGES_CACHE);
   await cache.delete(url); // re-adding moves it to the end: the most recently read
@@ -41,7 +48,7 @@ async function page(event) {
     // Asks the server every time (a 304 costs a few hundred bytes): the browser's own cache
     // may hold the page for max-age, and network first means fresh whenever online.
     const response = await fetch(new Request(event.request, { cache: "no-cache" }));
-    if (response.ok && response.type === "basic") {
+    if (response.type === "basic" && mayKeep(response)) {
       event.waitUntil(keepPage(url, response.clone()));
     }
     return response;
@@ -58,7 +65,7 @@ async function staticFile(request) {
   const cached = await caches.match(request);
   if (cached) return cached;
   const response = await fetch(request);
-  if (response.ok) {
+  if (mayKeep(response)) {
     const cache = await caches.open(STATIC_CACHE);
     cache.put(request, response.clone());
   }
@@ -84,7 +91,7 @@ self.addEventListener("message", (event) => {
     const url = new URL(data.url, self.location.origin);
     if (url.origin === self.location.origin && PAGE_PATH.test(url.pathname)) {
       event.waitUntil(
-        fetch(url.href).then((response) => response.ok ? keepPage(url.href, response) : null)
+        fetch(url.href).then((response) => mayKeep(response) ? keepPage(url.href, response) : null)
           .catch(() => null)
       );
     }

@@ -111,6 +111,35 @@ def test_a_lesson_page_fits_the_data_budget_on_first_and_repeat_visits(gunicorn,
 
 @pytest.mark.browser
 @pytest.mark.slow
+def test_a_private_answer_is_shown_but_never_kept_offline(gunicorn, browser):
+    server = production_server(gunicorn)
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(server.url + LESSON)
+    page.wait_for_function("navigator.serviceWorker && navigator.serviceWorker.controller")
+    page.goto(server.url + "/en/")
+    poll_path = page.locator("form[action*='/polls/']").first.get_attribute("action")
+    poll = poll_path.removesuffix("vote/")  # the poll's own page: one reader's answer
+
+    answer = page.goto(server.url + poll)
+    assert answer.status == 200 and "no-store" in answer.headers["cache-control"]
+    page.goto(server.url + "/en/lessons/emergency-number-112/")  # kept: a public page
+    page.wait_for_function(
+        """async (path) => Boolean(
+            await (await caches.open("pages-v1")).match(location.origin + path))""",
+        arg="/en/lessons/emergency-number-112/",
+    )
+
+    kept = page.evaluate(
+        """async () => (await (await caches.open("pages-v1")).keys())
+            .map((request) => new URL(request.url).pathname)"""
+    )
+    assert "/en/lessons/emergency-number-112/" in kept and poll not in kept
+    context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.slow
 def test_an_opened_lesson_stays_readable_with_the_server_stopped(gunicorn, browser):
     server = production_server(gunicorn, OFFLINE_PAGES_KEPT="2")
     context = browser.new_context(viewport=PHONE)
