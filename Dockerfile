@@ -31,5 +31,6 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
     CMD python -c "import os, urllib.request; urllib.request.urlopen('http://127.0.0.1:%s/healthz' % os.environ['PORT'], timeout=4)"
 
 # gunicorn reads WEB_CONCURRENCY for the number of workers; it believes the forwarded headers
-# (the scheme) only from TRUSTED_PROXIES, as the rate limits do for the client address.
-CMD ["sh", "-c", "exec gunicorn cms.wsgi --bind 0.0.0.0:${PORT} --no-control-socket --access-logfile - --forwarded-allow-ips=\"${TRUSTED_PROXIES:-127.0.0.1,::1}\" --timeout 30"]
+# (the scheme) only from TRUSTED_PROXIES, as the rate limits do for the client address; its
+# access log masks secrets in addresses (cms/log_masking.py).
+CMD ["sh", "-c", "exec gunicorn cms.wsgi --bind 0.0.0.0:${PORT} --no-control-socket --access-logfile - --logger-class cms.log_masking.AccessLogWithoutSecrets --forwarded-allow-ips=\"${TRUSTED_PROXIES:-127.0.0.1,::1}\" --timeout 30"]

@@ -5,11 +5,12 @@ of what they show."""
 from django.apps import apps
 from django.conf import settings
 from django.db.backends.signals import connection_created
-from django.db.models.signals import post_delete, post_migrate, post_save
+from django.db.models.signals import post_delete, post_migrate, post_save, pre_save
+from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from cms import services
+from cms import images, services
 from cms.api.caching import ContentVersion, content_version
 from cms.cdn import page_version
 
@@ -66,3 +67,7 @@ def connect(app_config) -> None:
     connection_created.connect(unicode_lower_in_sqlite, dispatch_uid="sqlite-unicode-lower")
     follow(content_version, settings.API_CONTENT_MODELS, "api")
     follow(page_version, settings.PAGE_CONTENT_MODELS, "pages")
+    # Every image file is stored without its metadata (cms/images.py).
+    pre_save.connect(
+        images.clean_before_saving, sender=get_image_model(), dispatch_uid="clean-image-files"
+    )

@@ -1,11 +1,15 @@
-"""Images sent by the public, made safe to keep and to show, and a storage no URL reaches.
+"""Images made safe to keep and to show, and a storage no URL reaches.
 
-`clean_photo` accepts only what Pillow recognises from the bytes as JPEG, PNG or WebP
-(never the file's name or the browser's content type), refuses anything too large in bytes
-or pixels, damaged or animated, and returns a new JPEG drawn from the decoded pixels alone:
-upright (EXIF orientation applied), in sRGB, without EXIF, GPS, XMP, ICC profile, comments,
-text chunks or whatever was appended to the file. What a participant's phone wrote about
-where and when the photo was taken never reaches our disk.
+`clean_photo` (photos sent by the public) accepts only what Pillow recognises from the bytes
+as JPEG, PNG or WebP (never the file's name or the browser's content type), refuses anything
+too large in bytes or pixels, damaged or animated, and returns a new JPEG drawn from the
+decoded pixels alone: upright (EXIF orientation applied), in sRGB, without EXIF, GPS, XMP,
+ICC profile, comments, text chunks or whatever was appended to the file. What a
+participant's phone wrote about where and when the photo was taken never reaches our disk.
+
+`clean_image` (images editors upload, cms/images.py) keeps the image's format, transparency
+and animation, and drops the same metadata the same way: both redraw the decoded pixels onto
+a new image (`_pixels_only`), so no metadata block of the original is ever written back.
 """
 
 import io
@@ -40,6 +44,17 @@ MESSAGES = {
     "animated": _("Send a still photo, not an animation."),
 }
 
+# What editors may upload (WAGTAILIMAGES_EXTENSIONS), each written back in its own format.
+EDITOR_DECODERS = ("JPEG", "PNG", "WEBP", "GIF", "AVIF")
+EDITOR_FORMATS = {
+    "JPEG": "jpg",
+    "MPO": "jpg",
+    "PNG": "png",
+    "WEBP": "webp",
+    "GIF": "gif",
+    "AVIF": "avif",
+}
+
 # Errors Pillow raises on malformed input, besides its own types.
 DECODING_ERRORS = (OSError, SyntaxError, ValueError, EOFError, struct.error, IndexError, KeyError)
 
@@ -60,6 +75,14 @@ class CleanPhoto:
     content_type = "image/jpeg"
 
 
+@dataclass(frozen=True)
+class CleanImage:
+    content: bytes
+    width: int
+    height: int
+    extension: str  # jpg, png, webp, gif or avif: the format it came in
+
+
 # Pillow's limits are module globals: one decode at a time sets and restores them.
 _pillow_globals = threading.Lock()
 
@@ -71,12 +94,74 @@ def clean_photo(source, *, max_bytes: int, max_pixels: int, max_side: int) -> Cl
     image = _upright(image)
     image = _in_srgb(image)
     image.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)
-    # A new image holding only the pixels: nothing from the original's metadata can follow.
-    clean = Image.new("RGB", image.size)
-    clean.paste(image)
+    clean = _pixels_only(image, "RGB")
     output = io.BytesIO()
     clean.save(output, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
     return CleanPhoto(content=output.getvalue(), width=clean.width, height=clean.height)
+
+
+def clean_image(source, *, max_bytes: int, max_pixels: int) -> CleanImage:
+    """The image in `source` in its own format without EXIF, GPS, XMP, IPTC, comments or
+    an ICC profile (colours converted to sRGB first), upright; or RefusedUpload."""
+    data = _read(source, max_bytes)
+    image = _decode(data, max_pixels, decoders=EDITOR_DECODERS, accepted=tuple(EDITOR_FORMATS))
+    kind = image.format
+    output = io.BytesIO()
+    if getattr(image, "n_frames", 1) > 1 and kind in ("GIF", "WEBP", "PNG", "AVIF"):
+        frames, durations = [], []
+        for index in range(image.n_frames):
+            image.seek(index)
+            frames.append(_pixels_only(_in_srgb(image, keep_alpha=True), "RGBA"))
+            durations.append(image.info.get("duration", 100))
+        first = frames[0]
+        first.save(
+            output,
+            kind if kind != "MPO" else "JPEG",
+            save_all=True,
+            append_images=frames[1:],
+            duration=durations,
+            loop=image.info.get("loop", 0),
+            **({"disposal": 2} if kind == "GIF" else {}),
+        )
+        width, height = first.size
+    else:
+        image = _in_srgb(_upright(image), keep_alpha=kind != "JPEG" and kind != "MPO")
+        clean = _pixels_only(image, image.mode)
+        if kind in ("JPEG", "MPO"):
+            clean.save(output, "JPEG", quality=90, optimize=True, progressive=True)
+        elif kind == "PNG":
+            clean.save(output, "PNG", optimize=True)
+        elif kind == "GIF":
+            clean.save(output, "GIF")
+        else:
+            clean.save(output, kind, quality=90)
+        width, height = clean.size
+    return CleanImage(
+        content=output.getvalue(), width=width, height=height, extension=EDITOR_FORMATS[kind]
+    )
+
+
+# What a metadata block is called in Pillow's `info` once decoded (PNG text chunks are
+# listed in `image.text` as well).
+METADATA_KEYS = ("exif", "xmp", "icc_profile", "comment", "photoshop", "XML:com.adobe.xmp")
+
+
+def carries_metadata(content: bytes) -> bool:
+    """True when an image file holds EXIF, XMP, a colour profile, comments or text."""
+    try:
+        image = Image.open(io.BytesIO(content))
+        texts = getattr(image, "text", {}) if image.format == "PNG" else {}
+    except (UnidentifiedImageError, *DECODING_ERRORS):
+        return False  # nothing Pillow reads: nothing it could clean either
+    return bool(texts) or any(image.info.get(key) for key in METADATA_KEYS)
+
+
+def _pixels_only(image: Image.Image, mode: str) -> Image.Image:
+    """A new image holding only the pixels: nothing from the original's metadata can follow
+    (Pillow writes back `info` entries such as EXIF, XMP, ICC and comments when saving)."""
+    clean = Image.new(mode, image.size)
+    clean.paste(image if image.mode == mode else image.convert(mode))
+    return clean
 
 
 def _read(source, max_bytes: int) -> bytes:
@@ -94,14 +179,20 @@ def _read(source, max_bytes: int) -> bytes:
     return data
 
 
-def _decode(data: bytes, max_pixels: int) -> Image.Image:
+def _decode(
+    data: bytes,
+    max_pixels: int,
+    *,
+    decoders: tuple[str, ...] = DECODERS,
+    accepted: tuple[str, ...] = ACCEPTED_FORMATS,
+) -> Image.Image:
     with _pillow_globals, warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         previous = Image.MAX_IMAGE_PIXELS, ImageFile.LOAD_TRUNCATED_IMAGES
         Image.MAX_IMAGE_PIXELS, ImageFile.LOAD_TRUNCATED_IMAGES = max_pixels, False
         try:
-            image = Image.open(io.BytesIO(data), formats=DECODERS)
-            if image.format not in ACCEPTED_FORMATS:
+            image = Image.open(io.BytesIO(data), formats=decoders)
+            if image.format not in accepted:
                 raise RefusedUpload("not_a_photo")
             width, height = image.size
             # The header's size, checked before a single pixel is decoded.
@@ -109,7 +200,11 @@ def _decode(data: bytes, max_pixels: int) -> Image.Image:
                 raise RefusedUpload("damaged")
             if width * height > max_pixels:
                 raise RefusedUpload("too_many_pixels", megapixels=max_pixels // 1_000_000)
-            if image.format in STILL_ONLY_FORMATS and getattr(image, "n_frames", 1) > 1:
+            if (
+                accepted is ACCEPTED_FORMATS
+                and image.format in STILL_ONLY_FORMATS
+                and getattr(image, "n_frames", 1) > 1
+            ):
                 raise RefusedUpload("animated")
             image.load()
             return image
@@ -130,9 +225,10 @@ def _upright(image: Image.Image) -> Image.Image:
         return image  # a broken EXIF block: it is dropped anyway, the photo stays as taken
 
 
-def _in_srgb(image: Image.Image) -> Image.Image:
-    """RGB pixels: colours converted from the photo's own profile (phones often use Display
-    P3), 16-bit grey scaled down, transparency laid on white."""
+def _in_srgb(image: Image.Image, *, keep_alpha: bool = False) -> Image.Image:
+    """RGB pixels (RGBA with `keep_alpha` when the image has transparency): colours
+    converted from the photo's own profile (phones often use Display P3), 16-bit grey scaled
+    down, transparency otherwise laid on white."""
     if image.mode.startswith("I;16"):
         image = image.convert("I")
     if image.mode == "I":
@@ -143,6 +239,8 @@ def _in_srgb(image: Image.Image) -> Image.Image:
         image.mode == "P" and "transparency" in image.info
     ):
         rgba = image.convert("RGBA")
+        if keep_alpha:
+            return _rgba_in_srgb(rgba, image.info.get("icc_profile"))
         flat = Image.new("RGB", rgba.size, "white")
         flat.paste(rgba, mask=rgba.getchannel("A"))
         return flat
@@ -158,6 +256,22 @@ def _in_srgb(image: Image.Image) -> Image.Image:
         except (ImageCms.PyCMSError, *DECODING_ERRORS):
             pass  # an unusable profile: plain conversion below
     return image.convert("RGB")
+
+
+def _rgba_in_srgb(rgba: Image.Image, profile: bytes | None) -> Image.Image:
+    if not profile:
+        return rgba
+    try:
+        rgb = ImageCms.profileToProfile(
+            rgba.convert("RGB"),
+            ImageCms.ImageCmsProfile(io.BytesIO(profile)),
+            ImageCms.createProfile("sRGB"),
+            outputMode="RGB",
+        )
+    except (ImageCms.PyCMSError, *DECODING_ERRORS):
+        return rgba
+    rgb.putalpha(rgba.getchannel("A"))
+    return rgb
 
 
 class PrivateFileSystemStorage(FileSystemStorage):

@@ -87,8 +87,8 @@ class PhotoSubmissionForm(forms.Form):
         label=_("Your email (optional)"),
         required=False,
         help_text=_(
-            "We send you a link to withdraw your photo at any time. "
-            "We use your email for nothing else."
+            "We send you a link to withdraw your photo at any time, then erase your email. "
+            "We use it for nothing else."
         ),
     )
     website = forms.CharField(label=_("Leave this field empty"), required=False)

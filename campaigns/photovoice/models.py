@@ -88,7 +88,7 @@ class PhotoSubmission(models.Model):
     email = models.EmailField(
         _("email for the withdrawal link"),
         blank=True,
-        help_text=_("Optional; erased when the photo is withdrawn."),
+        help_text=_("Optional; erased once the withdrawal link is sent."),
     )
     # Only a hash: the link itself goes to the submitter's email and is never stored.
     withdrawal_token_hash = models.CharField(max_length=64, unique=True, editable=False)

@@ -5,6 +5,7 @@ import logging
 import secrets
 import smtplib
 from dataclasses import dataclass
+from datetime import timedelta
 from urllib.parse import urljoin
 
 from django.conf import settings
@@ -103,9 +104,42 @@ def send_withdrawal_link(*, submission: PhotoSubmission, token: str) -> bool:
     try:
         send_mail(subject, body, None, [submission.email])
     except (smtplib.SMTPException, OSError) as error:
+        # Kept for PHOTOVOICE_EMAIL_DAYS, so an editor can tell the sender another way.
         logger.warning("Withdrawal link for photo %s not sent: %s", submission.pk, error)
         return False
+    # The address had one use: sent, it is forgotten.
+    PhotoSubmission.objects.filter(pk=submission.pk).update(email="")
+    submission.email = ""
     return True
+
+
+@dataclass(frozen=True)
+class Erased:
+    emails: int
+    rejected: int
+
+
+@transaction.atomic
+def erase_expired_personal_data(*, now=None) -> Erased:
+    """The daily retention step (`manage.py erase_photovoice_personal_data`): emails whose
+    link could not be sent, kept PHOTOVOICE_EMAIL_DAYS at most, and the caption, name and
+    reason of submissions rejected more than PHOTOVOICE_REJECTED_DAYS ago. The rows stay
+    (status, theme, language, dates) for the audit's counts."""
+    now = now or timezone.now()
+    emails = (
+        PhotoSubmission.objects.exclude(email="")
+        .filter(submitted_at__lt=now - timedelta(days=settings.PHOTOVOICE_EMAIL_DAYS))
+        .update(email="")
+    )
+    rejected = (
+        PhotoSubmission.objects.filter(
+            status=Status.REJECTED,
+            moderated_at__lt=now - timedelta(days=settings.PHOTOVOICE_REJECTED_DAYS),
+        )
+        .exclude(caption="", alt_text="", author_name="", rejection_reason="")
+        .update(caption="", alt_text="", author_name="", rejection_reason="", email="")
+    )
+    return Erased(emails=emails, rejected=rejected)
 
 
 def photovoice_collection() -> Collection:

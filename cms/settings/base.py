@@ -140,7 +140,7 @@ SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
 SESSION_SAVE_EVERY_REQUEST = True
 # `manage.py housekeeping` runs these daily (name and arguments), after clearing expired
 # sessions and pruning every database task queue.
-HOUSEKEEPING_COMMANDS = [["prune_webhook_deliveries"]]
+HOUSEKEEPING_COMMANDS = [["prune_webhook_deliveries"], ["erase_photovoice_personal_data"]]
 
 # --- Languages -------------------------------------------------------------------------
 # The one list of languages. Everything else (Django's LANGUAGES, Wagtail's content
@@ -249,17 +249,23 @@ STORAGES["private"] = {
 
 # --- Logging: one line per record on stdout, for containers ------------------------------
 LOG_LEVEL = env.get_str("LOG_LEVEL", "INFO").upper()
+# Paths whose next segment is a secret (a photovoice withdrawal token): masked in Django's
+# log and gunicorn's access log (cms/log_masking.py).
+LOG_MASKED_PATHS = ["withdraw-photo"]
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {
         "line": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
     },
+    "filters": {"secrets": {"()": "cms.log_masking.MaskSecrets"}},
     "handlers": {
         "stdout": {
             "class": "logging.StreamHandler",
             "stream": "ext://sys.stdout",
             "formatter": "line",
+            "filters": ["secrets"],
         },
     },
     "root": {"handlers": ["stdout"], "level": LOG_LEVEL},
@@ -300,6 +306,10 @@ WAGTAILDOCS_EXTENSIONS = [
     *LESSON_AUDIO_EXTENSIONS,
 ]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = env.get_int("IMAGE_MAX_UPLOAD_MB", 10) * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000  # decoded to strip metadata: bounds the memory
+# Uploads lose their metadata before they are stored (cms/images.py); the formats it writes.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.images.CleanImageForm"
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 
@@ -381,6 +391,11 @@ PHOTOVOICE_FORM_MAX_AGE_SECONDS = 24 * 60 * 60
 # Sending attempts per address (DRF rate syntax); more answer 429.
 PHOTOVOICE_SUBMISSION_RATE = env.get_str("PHOTOVOICE_SUBMISSION_RATE", "10/hour")
 PHOTOVOICE_PHOTOS_PER_PAGE = 24
+# Retention (docs/photovoice.md): a sender's email is erased once the withdrawal link is
+# sent, or after this many days when it could not be; a rejected submission's caption,
+# name and reason after PHOTOVOICE_REJECTED_DAYS. Run daily by `manage.py housekeeping`.
+PHOTOVOICE_EMAIL_DAYS = env.get_int("PHOTOVOICE_EMAIL_DAYS", 7)
+PHOTOVOICE_REJECTED_DAYS = env.get_int("PHOTOVOICE_REJECTED_DAYS", 30)
 
 # --- Polls (docs/polls.md) ---------------------------------------------------------------
 # Vote attempts per address (DRF rate syntax); more answer 429. Generous: a class or an

@@ -17,6 +17,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import path
 from django.utils.translation import gettext as _
 from rest_framework.parsers import FormParser, MultiPartParser
+from rest_framework.response import Response
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.models import GroupPagePermission, Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
@@ -24,7 +25,7 @@ from wagtail_localize.views import edit_translation, submit_translations, update
 
 from cms import languages
 from cms.api.parsers import JSONParser
-from cms.translation import services
+from cms.translation import safe_links, services
 
 
 def translator_languages(user) -> frozenset[str] | None:
@@ -190,10 +191,24 @@ def sync_translations(request, translation_source_id: int):
     return _update_translations(request, translation_source_id=translation_source_id)
 
 
-def _with_form_parsers(view):
-    """wagtail-localize's editor saves each string as a multipart PUT request; the project's
-    REST_FRAMEWORK setting parses JSON only (for the public API), which answers it 415."""
-    return view.cls.as_view(parser_classes=[MultiPartParser, FormParser, JSONParser])
+def _with_form_parsers(view, *, accepts=None):
+    """wagtail-localize's editor saves each string or override as a multipart PUT request;
+    the project's REST_FRAMEWORK setting parses JSON only (for the public API), which answers
+    it 415. `accepts` checks the sent value first (cms/translation/safe_links.py); a PUT
+    without a value is a 400 rather than the view's KeyError."""
+
+    class Editor(view.cls):
+        parser_classes = [MultiPartParser, FormParser, JSONParser]
+
+        def put(self, request, *args, **kwargs):
+            value = request.data.get("value")
+            if not isinstance(value, str):
+                return Response({"detail": _("Send the new text as “value”.")}, status=400)
+            if accepts is not None and not accepts(value):
+                return Response({"detail": safe_links.refusal()}, status=400)
+            return super().put(request, *args, **kwargs)
+
+    return Editor.as_view()
 
 
 def _clear_po_upload_errors(view):
@@ -229,11 +244,19 @@ def wagtail_localize_urls() -> list:
         path("update/<int:translation_source_id>/", sync_translations),
         path(
             "translate/<int:translation_id>/strings/<int:string_segment_id>/edit/",
-            guard(_with_form_parsers(edit_translation.edit_string_translation)),
+            guard(
+                _with_form_parsers(
+                    edit_translation.edit_string_translation, accepts=safe_links.is_safe_string
+                )
+            ),
         ),
         path(
             "translate/<int:translation_id>/overrides/<int:overridable_segment_id>/edit/",
-            guard(_with_form_parsers(edit_translation.edit_override)),
+            guard(
+                _with_form_parsers(
+                    edit_translation.edit_override, accepts=safe_links.is_safe_address
+                )
+            ),
         ),
         path(
             "translate/<int:translation_id>/pofile/upload/",
