@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.db.models import Model
+from django.db.models import Model, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path
@@ -20,6 +20,8 @@ from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.models import GroupPagePermission, Locale, Page
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.views import edit_translation, submit_translations, update_translations
 
@@ -62,6 +64,32 @@ def snippet_languages(user, model: type[Model]) -> frozenset[str] | None:
         ) or user.user_permissions.filter(pk__in=permissions).exists()
         cache[model] = None if elsewhere else codes
     return cache[model]
+
+
+def coverage_scope(user, models: list[type[Model]]) -> tuple[list[type[Model]], Q | None]:
+    """What of the translations table this user may see: the snippet types they have any
+    permission on, and the pages Wagtail lets them explore, plus every live page when they
+    may submit translations (a translator finds the published source pages to translate;
+    a draft's title stays with those who may see the draft). None: no limit."""
+    if user.is_superuser:
+        return models, None
+    pages = [model for model in models if issubclass(model, Page)]
+    snippets = [
+        model
+        for model in models
+        if not issubclass(model, Page)
+        and ModelPermissionPolicy(model).user_has_any_permission(
+            user, ["add", "change", "delete", "view"]
+        )
+    ]
+    seen = PagePermissionPolicy().explorable_instances(user)
+    if user.has_perm("wagtail_localize.submit_translation"):
+        seen = Page.objects.filter(Q(pk__in=seen.values("pk")) | Q(live=True))
+    snippet_types = ContentType.objects.get_for_models(*snippets, for_concrete_models=False)
+    visible = Q(translation_key__in=seen.values("translation_key")) | Q(
+        content_type__in=[content_type.pk for content_type in snippet_types.values()]
+    )
+    return [model for model in models if model in pages or model in snippets], visible
 
 
 def page_languages(user) -> frozenset[str] | None:

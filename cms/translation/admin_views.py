@@ -19,7 +19,7 @@ from wagtail.models import Page
 
 from cms import languages
 from cms.translation import coverage, status
-from cms.translation.access import languages_for
+from cms.translation.access import coverage_scope, languages_for
 
 ROWS_PER_PAGE = 50
 
@@ -140,7 +140,7 @@ def _row(
 
 def translation_coverage(request):
     """Which pages and snippets are translated into which language, and how well."""
-    models = status.coverage_models()
+    models, visible = coverage_scope(request.user, status.coverage_models())
     form = CoverageFilterForm(request.GET, models=models)
     form.is_valid()
     if form.errors:
@@ -160,7 +160,7 @@ def translation_coverage(request):
     codes = [language.code for language in shown]
 
     chosen_models = [chosen_model] if chosen_model else models
-    counts = coverage.coverage_counts(chosen_models, codes=codes)
+    counts = coverage.coverage_counts(chosen_models, codes=codes, visible=visible)
     summary = [
         {
             "language": language,
@@ -171,7 +171,9 @@ def translation_coverage(request):
         }
         for language in shown
     ]
-    entries = coverage.coverage_entries(chosen_models, codes=codes, wanted=chosen.get("status"))
+    entries = coverage.coverage_entries(
+        chosen_models, codes=codes, wanted=chosen.get("status"), visible=visible
+    )
     page = Paginator(entries, ROWS_PER_PAGE).get_page(request.GET.get("p"))
     # The statuses shown are computed afresh for the page's rows.
     keys = [entry.translation_key for entry in page.object_list]

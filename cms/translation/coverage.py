@@ -178,14 +178,21 @@ def _with_status(code: str, wanted: str) -> Q:
 
 
 def coverage_entries(
-    models: Sequence[type[Model]], *, codes: Sequence[str], wanted: str | None = None
+    models: Sequence[type[Model]],
+    *,
+    codes: Sequence[str],
+    wanted: str | None = None,
+    visible: Q | None = None,
 ) -> QuerySet[TranslationCoverage]:
     """The table's rows of these types, in the types' order then by title; with `wanted`,
-    only rows where one of the languages `codes` has that status."""
+    only rows where one of the languages `codes` has that status; with `visible`, only the
+    rows the editor may see (cms.translation.access.coverage_scope)."""
     refresh_marked()
     content_types = ContentType.objects.get_for_models(*models, for_concrete_models=False)
     ids = [content_types[model].pk for model in models]
     entries = TranslationCoverage.objects.filter(content_type_id__in=ids)
+    if visible is not None:
+        entries = entries.filter(visible)
     if wanted:
         found = Q()
         for code in codes:
@@ -198,9 +205,11 @@ def coverage_entries(
     return entries.order_by(type_order, "title_key", "translation_key")
 
 
-def coverage_counts(models: Sequence[type[Model]], *, codes: Sequence[str]) -> dict:
-    """How many rows of these types have each status in each language, and how many rows
-    there are: {"rows": n, (code, status): n, …}, in one query."""
+def coverage_counts(
+    models: Sequence[type[Model]], *, codes: Sequence[str], visible: Q | None = None
+) -> dict:
+    """How many rows of these types (that the editor may see) have each status in each
+    language, and how many rows there are: {"rows": n, (code, status): n, …}, in one query."""
     refresh_marked()
     content_types = ContentType.objects.get_for_models(*models, for_concrete_models=False)
     aliases = {
@@ -212,7 +221,10 @@ def coverage_counts(models: Sequence[type[Model]], *, codes: Sequence[str]) -> d
         alias: Count("pk", filter=_with_status(code, wanted))
         for (code, wanted), alias in aliases.items()
     }
-    found = TranslationCoverage.objects.filter(
+    entries = TranslationCoverage.objects.filter(
         content_type_id__in=[content_type.pk for content_type in content_types.values()]
-    ).aggregate(rows=Count("pk"), **counts)
+    )
+    if visible is not None:
+        entries = entries.filter(visible)
+    found = entries.aggregate(rows=Count("pk"), **counts)
     return {"rows": found["rows"]} | {pair: found[alias] for pair, alias in aliases.items()}

@@ -245,3 +245,74 @@ def test_a_translator_gets_links_only_for_their_language(client, lesson_like_pag
     links = re.findall(r'<a class="coverage-translate" href="([^"]+)"', row)
     assert len(links) == 1 and "select_locale=fa" in unescape(links[0])
     assert f"/admin/pages/{untranslated.pk}/edit/" not in row  # Bulgarian is not theirs
+
+
+# --- Only what each editor may see ----------------------------------------------------------
+
+
+@pytest.fixture
+def draft_and_live():
+    live = new_source_page("Покритие публикувано", "pokritie-publikuvano")
+    draft = ContentPageFactory(
+        parent=bg_home(), title="Покритие чернова тайна", slug="pokritie-chernova", live=False
+    )
+    draft.save_revision()
+    return live, draft
+
+
+def admin_only_user(client, name: str):
+    """May use the admin, nothing else: a photovoice moderator, say."""
+    from django.contrib.auth.models import Permission
+
+    user = get_user_model().objects.create_user(name, password="x")
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(user)
+    return user
+
+
+def test_a_user_with_no_page_or_snippet_permission_sees_no_titles(client, draft_and_live):
+    admin_only_user(client, "admin-only")
+
+    response = client.get(URL)
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Покритие чернова тайна" not in html and "Покритие публикувано" not in html
+    assert response.context["total"] == 0 and response.context["counted"] == 0
+    topic_type = "learning.topic"
+    assert topic_type not in html  # not even the snippet types as a filter
+
+
+def test_a_translator_sees_live_pages_to_translate_but_no_drafts(client, draft_and_live):
+    live, draft = draft_and_live
+    groups = services.ensure_translator_groups()
+    translator = get_user_model().objects.create_user("translator-ar", password="x")
+    translator.groups.add(groups["ar"])
+    client.force_login(translator)
+
+    html = client.get(URL, {"kind": "cms.contentpage"}).content.decode()
+
+    assert live.title in html
+    assert draft.title not in html
+    snippets = client.get(URL, {"kind": "learning.topic"})
+    assert snippets.context["total"] > 0  # the group may change topics
+
+
+def test_an_editor_of_the_pages_sees_their_drafts(english_editor, draft_and_live):
+    _, draft = draft_and_live
+
+    html = english_editor.get(URL, {"kind": "cms.contentpage"}).content.decode()
+
+    assert draft.title in html
+
+
+def test_the_counts_cover_only_the_rows_shown(client, english_editor, draft_and_live):
+    everything = english_editor.get(URL, {"kind": "cms.contentpage"}).context
+    groups = services.ensure_translator_groups()
+    translator = get_user_model().objects.create_user("translator-tr", password="x")
+    translator.groups.add(groups["tr"])
+    client.force_login(translator)
+
+    limited = client.get(URL, {"kind": "cms.contentpage"}).context
+
+    assert limited["counted"] == limited["total"] < everything["counted"]
