@@ -10,8 +10,11 @@ import re
 from django.conf import settings
 
 from campaigns.screens.api.playlists import playlist_responses, seen_screens
+from cms.security_headers import fast_path_headers
 
 PLAYLIST_PATH = re.compile(r"^/api/v1/screens/([1-9][0-9]{0,17})/playlist/$")
+# Every playlist gets the headers of this one address (they do not depend on the screen).
+POLICY_PATH = "/api/v1/screens/1/playlist/"
 REASONS = {200: "OK", 304: "Not Modified", 404: "Not Found", 410: "Gone"}
 
 
@@ -34,15 +37,19 @@ class PlaylistFastPath:
                         if_none_match=environ.get("HTTP_IF_NONE_MATCH", ""),
                         accept_encoding=environ.get("HTTP_ACCEPT_ENCODING", ""),
                     )
+                    # The policy, HSTS and the rest, as Django's middleware would add them.
+                    headers += fast_path_headers(POLICY_PATH, secure=self._https(environ))
                     start_response(f"{status} {REASONS[status]}", headers)
                     return [body]
         return self.application(environ, start_response)
 
-    @staticmethod
-    def _secure(environ) -> bool:
+    @classmethod
+    def _secure(cls, environ) -> bool:
         """Where Django would redirect plain HTTP to HTTPS, let it."""
-        if not settings.SECURE_SSL_REDIRECT:
-            return True
+        return not settings.SECURE_SSL_REDIRECT or cls._https(environ)
+
+    @staticmethod
+    def _https(environ) -> bool:
         if environ.get("wsgi.url_scheme") == "https":
             return True
         header = settings.SECURE_PROXY_SSL_HEADER

@@ -268,6 +268,41 @@ def test_a_warm_playlist_request_does_no_database_work(
     assert warm_headers["Cache-Control"] == headers["Cache-Control"]
 
 
+SECURITY_HEADERS = (
+    "Content-Security-Policy",
+    "Permissions-Policy",
+    "X-Frame-Options",
+    "X-Content-Type-Options",
+    "Referrer-Policy",
+    "Cross-Origin-Opener-Policy",
+    "Strict-Transport-Security",
+)
+
+
+@pytest.mark.parametrize("https", [False, True])
+def test_the_fast_path_carries_the_same_security_headers_as_django(
+    screen, playlist, settings, https, django_assert_num_queries
+):
+    from cms.security_headers import fast_path_headers
+
+    settings.SCREEN_LAST_SEEN_FLUSH_SECONDS = 3600
+    settings.SECURE_HSTS_SECONDS = 3600
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    fast_path_headers.cache_clear()
+    proto = {"x_forwarded_proto": "https"} if https else {}
+    seen_screens.flush()
+    _, by_django, _ = wsgi_get(playlist_url(screen), **proto)  # cold: built by Django
+    with django_assert_num_queries(0):  # warm: the fast path answers
+        _, fast, _ = wsgi_get(playlist_url(screen), **proto)
+
+    assert "object-src 'none'" in by_django["Content-Security-Policy"]
+    assert "camera=()" in by_django["Permissions-Policy"]
+    assert ("Strict-Transport-Security" in by_django) is https
+    for name in SECURITY_HEADERS:
+        assert fast.get(name) == by_django.get(name), name
+    fast_path_headers.cache_clear()
+
+
 def test_warm_requests_cost_the_same_whatever_the_number_of_screens_and_playlists(
     video, settings, django_assert_num_queries
 ):
