@@ -1,6 +1,7 @@
 """Wagtail finds each app's `wagtail_hooks`; the core's features register theirs here."""
 
+from cms.accounts import wagtail_hooks as accounts
 from cms.polls import wagtail_hooks as polls
 from cms.translation import wagtail_hooks as translation
 
-__all__ = ["polls", "translation"]
+__all__ = ["accounts", "polls", "translation"]

@@ -58,6 +58,9 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "axes",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
@@ -81,7 +84,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The second factor: django-otp marks the session's verified device, ours asks for one.
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "cms.accounts.middleware.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last: answers a locked-out login attempt with cms/admin/locked_out.html.
@@ -391,6 +397,14 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAIL_ALLOW_UNICODE_SLUGS = False  # URLs stay readable and copyable on any phone
 # No avatars from a third-party service: the admin makes no request outside the platform.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Two-step verification for the admin (cms/accounts/, docs/security.md): after the password,
+# a code from an authenticator app or a recovery code. On in production; for superusers and,
+# when TWO_FACTOR_GROUPS names groups, their members only (empty: every admin user).
+TWO_FACTOR_REQUIRED = env.get_bool("TWO_FACTOR_REQUIRED", False)
+TWO_FACTOR_GROUPS = [
+    name.strip() for name in env.get_str("TWO_FACTOR_GROUPS").split(",") if name.strip()
+] or None
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 # The dashboard would ask releases.wagtail.org for new versions: no requests leave the admin.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 LESSON_AUDIO_EXTENSIONS = ["mp3", "ogg", "oga", "opus", "m4a"]

@@ -27,6 +27,9 @@ STORAGES["staticfiles"] = {
 }
 WHITENOISE_MAX_AGE = 60 * 60  # unhashed paths; hashed ones get a year and "immutable"
 
+# Every admin user gives a second factor after the password (docs/security.md).
+TWO_FACTOR_REQUIRED = env.get_bool("TWO_FACTOR_REQUIRED", True)
+
 # TLS ends at the load balancer, which tells us the original scheme.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.get_bool("SECURE_SSL_REDIRECT", True)
