@@ -150,6 +150,8 @@ class WebhookEvent(models.TextChoices):
         "translation_outdated",
         pgettext_lazy("webhook event", "translation outdated"),
     )
+    # A photovoice photo partners had was withdrawn by its sender: they must delete it.
+    PHOTO_WITHDRAWN = "photo.withdrawn", pgettext_lazy("webhook event", "photo withdrawn")
 
 
 def every_webhook_event() -> list[str]:

@@ -20,7 +20,7 @@ from campaigns.partners.models import (
     WebhookEvent,
 )
 from campaigns.stories.models import PARTNERS, ConsentRecord, Organisation, StoryPage
-from cms.api.addresses import api_detail_url, api_type
+from cms.api.addresses import api_detail_url, api_type, api_url
 
 PARTNER_KEY_PREFIX = "pk_"
 # A key's "last used" time is written at most this often, whatever the number of requests.
@@ -131,12 +131,19 @@ def announce_unpublished(
     return _create(WebhookEvent.UNPUBLISHED, page)
 
 
+@transaction.atomic
+def announce_photo_withdrawn(*, photo_id: int) -> list[WebhookDelivery]:
+    """`photo.withdrawn`, so that partners delete a photovoice photo they were allowed to
+    show (the sender's email promises they are told). The payload names the photo only."""
+    subject = {
+        "type": "photo",
+        "id": photo_id,
+        "url": api_url("campaigns.photosubmission", photo_id),
+    }
+    return _deliver(WebhookEvent.PHOTO_WITHDRAWN, subject)
+
+
 def _create(event: str, page: Page) -> list[WebhookDelivery]:
-    # Few endpoints, and JSON containment is not portable to SQLite: filtered here.
-    endpoints = [e for e in WebhookEndpoint.objects.filter(active=True) if e.wants(event)]
-    if not endpoints:
-        return []
-    occurred_at = _utc_now()
     subject = {
         "type": api_type(page),
         "id": page.pk,
@@ -144,6 +151,15 @@ def _create(event: str, page: Page) -> list[WebhookDelivery]:
         "locale": page.locale.language_code,
         "url": api_detail_url(page),
     }
+    return _deliver(event, subject)
+
+
+def _deliver(event: str, subject: dict) -> list[WebhookDelivery]:
+    # Few endpoints, and JSON containment is not portable to SQLite: filtered here.
+    endpoints = [e for e in WebhookEndpoint.objects.filter(active=True) if e.wants(event)]
+    if not endpoints:
+        return []
+    occurred_at = _utc_now()
     deliveries = []
     for endpoint in endpoints:
         delivery = WebhookDelivery(endpoint=endpoint, event=event)

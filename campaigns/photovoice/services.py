@@ -19,6 +19,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection
 from wagtail.utils.file import hash_filelike
 
+from campaigns.partners import services as partners
 from campaigns.photovoice.models import AuditTheme, PhotoSubmission, PhotovoicePage
 from campaigns.photovoice.selectors import token_hash
 from cms.api.purge import purge_api_object
@@ -220,6 +221,7 @@ def withdraw_photo(*, submission: PhotoSubmission) -> PhotoSubmission:
     if submission.status == Status.WITHDRAWN:
         return submission
     image = submission.image
+    partners_had_it = submission.for_partners and submission.is_public
     submission.image = None
     _delete_pending_file(submission)
     submission.status = Status.WITHDRAWN
@@ -229,6 +231,8 @@ def withdraw_photo(*, submission: PhotoSubmission) -> PhotoSubmission:
     if image is not None:
         image.delete()
     _purge_from_cdn(submission)
+    if partners_had_it:
+        partners.announce_photo_withdrawn(photo_id=submission.pk)
     return submission
 
 

@@ -262,88 +262,6 @@ STORAGES["private"] = {
 }
 
 
-# --- Browser rules: Content-Security-Policy and Permissions-Policy (docs/security.md) --------
-def _origin(url: str | None) -> list[str]:
-    parts = urlsplit(url or "")
-    return [f"{parts.scheme}://{parts.netloc}"] if parts.scheme and parts.netloc else []
-
-
-def _media_origins() -> list[str]:
-    """Where uploads are served from when not from our own origin (a bucket or its CDN)."""
-    if not S3_BUCKET:
-        return _origin(MEDIA_URL)
-    if env.get_str("S3_CUSTOM_DOMAIN"):
-        return [f"https://{env.get_str('S3_CUSTOM_DOMAIN')}"]
-    if env.get_str("S3_ENDPOINT_URL"):
-        return _origin(env.get_str("S3_ENDPOINT_URL"))
-    region = env.get_str("S3_REGION")
-    hosts = [f"{S3_BUCKET}.s3.amazonaws.com"] + (
-        [f"{S3_BUCKET}.s3.{region}.amazonaws.com"] if region else []
-    )
-    return [f"https://{host}" for host in hosts]
-
-
-MEDIA_ORIGINS = _media_origins()
-SECURITY_POLICY = {
-    "default-src": [SELF],
-    "script-src": [SELF],
-    "style-src": [SELF],
-    "img-src": [SELF, "data:", *MEDIA_ORIGINS],
-    "media-src": [SELF, *MEDIA_ORIGINS],
-    "font-src": [SELF],
-    "connect-src": [SELF],
-    "worker-src": [SELF],
-    "manifest-src": [SELF],
-    "frame-src": [SELF],
-    "object-src": [NONE],
-    "base-uri": [SELF],
-    "form-action": [SELF],
-    "frame-ancestors": [NONE],
-    "report-uri": env.get_str("CSP_REPORT_URI") or None,
-}
-# Directives replaced under these path prefixes (the first that matches).
-SECURITY_POLICY_BY_PATH = [
-    # Wagtail 8's widgets (dates, inline panels, choosers) and wagtail-localize's editor
-    # write inline scripts and styles without a nonce; the admin is for signed-in editors.
-    # Its preview frames its own pages; embeds of videos show the provider's player.
-    (
-        "/admin/",
-        {
-            "script-src": [SELF, UNSAFE_INLINE],
-            "style-src": [SELF, UNSAFE_INLINE],
-            "img-src": [SELF, "data:", "blob:", *MEDIA_ORIGINS],
-            "frame-src": [SELF, "https:"],
-            "frame-ancestors": [SELF],
-        },
-    ),
-    # drf-spectacular's Swagger UI page carries one inline <style> block.
-    ("/api/v1/docs/", {"style-src": [SELF, UNSAFE_INLINE], "img-src": [SELF, "data:"]}),
-]
-# Path prefix → the origins that may show it in a frame (a partner's widget). None today.
-EMBEDDABLE_PATHS: dict[str, list[str]] = {}
-SECURITY_POLICY_REPORT_ONLY = env.get_bool("CSP_REPORT_ONLY", False)
-_POLICY = {"DIRECTIVES": SECURITY_POLICY}
-CONTENT_SECURITY_POLICY = None if SECURITY_POLICY_REPORT_ONLY else _POLICY
-CONTENT_SECURITY_POLICY_REPORT_ONLY = _POLICY if SECURITY_POLICY_REPORT_ONLY else None
-# Powerful features nobody here uses are off for every page and frame; the screen player
-# plays video full screen by itself.
-PERMISSIONS_POLICY = {
-    "accelerometer": [],
-    "autoplay": ["self"],
-    "browsing-topics": [],
-    "camera": [],
-    "clipboard-write": ["self"],
-    "display-capture": [],
-    "fullscreen": ["self"],
-    "geolocation": [],
-    "gyroscope": [],
-    "magnetometer": [],
-    "microphone": [],
-    "midi": [],
-    "payment": [],
-    "usb": [],
-}
-
 # --- Logging: one line per record on stdout, for containers ------------------------------
 LOG_LEVEL = env.get_str("LOG_LEVEL", "INFO").upper()
 # Paths whose next segment is a secret (a photovoice withdrawal token): masked in Django's
@@ -444,6 +362,93 @@ if env.get_str("CLOUDFRONT_DISTRIBUTION_ID"):
         "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
         "DISTRIBUTION_ID": env.get_str("CLOUDFRONT_DISTRIBUTION_ID"),
     }
+
+
+# --- Browser rules: Content-Security-Policy and Permissions-Policy (docs/security.md) --------
+def _origin(url: str | None) -> list[str]:
+    parts = urlsplit(url or "")
+    return [f"{parts.scheme}://{parts.netloc}"] if parts.scheme and parts.netloc else []
+
+
+def _media_origins() -> list[str]:
+    """Where uploads are served from when not from our own origin (a bucket or its CDN)."""
+    if not S3_BUCKET:
+        return _origin(MEDIA_URL)
+    if env.get_str("S3_CUSTOM_DOMAIN"):
+        return [f"https://{env.get_str('S3_CUSTOM_DOMAIN')}"]
+    if env.get_str("S3_ENDPOINT_URL"):
+        return _origin(env.get_str("S3_ENDPOINT_URL"))
+    region = env.get_str("S3_REGION")
+    hosts = [f"{S3_BUCKET}.s3.amazonaws.com"] + (
+        [f"{S3_BUCKET}.s3.{region}.amazonaws.com"] if region else []
+    )
+    return [f"https://{host}" for host in hosts]
+
+
+MEDIA_ORIGINS = _media_origins()
+# The API, the players and the offline readers use absolute addresses on BASE_URL, which a
+# request on another of the site's names (www., an internal name) would not count as 'self'.
+SITE_ORIGINS = [origin for origin in _origin(WAGTAILADMIN_BASE_URL) if origin not in MEDIA_ORIGINS]
+SECURITY_POLICY = {
+    "default-src": [SELF],
+    "script-src": [SELF],
+    "style-src": [SELF],
+    "img-src": [SELF, "data:", *SITE_ORIGINS, *MEDIA_ORIGINS],
+    "media-src": [SELF, *SITE_ORIGINS, *MEDIA_ORIGINS],
+    "font-src": [SELF],
+    # The screen player and the offline readers fetch media to keep it.
+    "connect-src": [SELF, *SITE_ORIGINS, *MEDIA_ORIGINS],
+    "worker-src": [SELF],
+    "manifest-src": [SELF],
+    "frame-src": [SELF],
+    "object-src": [NONE],
+    "base-uri": [SELF],
+    "form-action": [SELF],
+    "frame-ancestors": [NONE],
+    "report-uri": env.get_str("CSP_REPORT_URI") or None,
+}
+# Directives replaced under these path prefixes (the first that matches).
+SECURITY_POLICY_BY_PATH = [
+    # Wagtail 8's widgets (dates, inline panels, choosers) and wagtail-localize's editor
+    # write inline scripts and styles without a nonce; the admin is for signed-in editors.
+    # Its preview frames its own pages; embeds of videos show the provider's player.
+    (
+        "/admin/",
+        {
+            "script-src": [SELF, UNSAFE_INLINE],
+            "style-src": [SELF, UNSAFE_INLINE],
+            "img-src": [SELF, "data:", "blob:", *SITE_ORIGINS, *MEDIA_ORIGINS],
+            "frame-src": [SELF, "https:"],
+            "frame-ancestors": [SELF],
+        },
+    ),
+    # drf-spectacular's Swagger UI page carries one inline <style> block.
+    ("/api/v1/docs/", {"style-src": [SELF, UNSAFE_INLINE], "img-src": [SELF, "data:"]}),
+]
+# Path prefix → the origins that may show it in a frame (a partner's widget). None today.
+EMBEDDABLE_PATHS: dict[str, list[str]] = {}
+SECURITY_POLICY_REPORT_ONLY = env.get_bool("CSP_REPORT_ONLY", False)
+_POLICY = {"DIRECTIVES": SECURITY_POLICY}
+CONTENT_SECURITY_POLICY = None if SECURITY_POLICY_REPORT_ONLY else _POLICY
+CONTENT_SECURITY_POLICY_REPORT_ONLY = _POLICY if SECURITY_POLICY_REPORT_ONLY else None
+# Powerful features nobody here uses are off for every page and frame; the screen player
+# plays video full screen by itself.
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "autoplay": ["self"],
+    "browsing-topics": [],
+    "camera": [],
+    "clipboard-write": ["self"],
+    "display-capture": [],
+    "fullscreen": ["self"],
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "usb": [],
+}
 
 # --- Lessons and the easy-language checker (docs/easy-language.md) ------------------------
 # Per-language changes to learning.easy_language.thresholds.DEFAULTS, e.g.

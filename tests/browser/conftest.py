@@ -4,6 +4,7 @@ import time
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
+from playwright.sync_api import Error as PlaywrightError
 from wagtail.models import Page
 
 from cms.demo import load_all
@@ -103,6 +104,26 @@ def site(transactional_db, live_server, requests_in_flight):
 def phone(page):
     page.set_viewport_size(PHONE)
     return page
+
+
+def wait_until(page, expression: str, *, arg=None, timeout: float = 30_000) -> None:
+    """Like `page.wait_for_function`, but evaluated through the browser's devtools protocol:
+    Playwright builds wait_for_function's predicate with eval() inside the page, which the
+    site's Content-Security-Policy forbids ('unsafe-eval' is never allowed)."""
+    deadline = time.monotonic() + timeout / 1000
+    if "=>" not in expression and not expression.lstrip().startswith(("function", "async")):
+        # An object such as a ServiceWorker comes back as {}: ask for its truth instead.
+        expression = f"Boolean({expression})"
+    while True:
+        try:
+            if page.evaluate(expression, arg):
+                return
+        except PlaywrightError as error:  # the page navigated meanwhile: ask again
+            if "navigat" not in str(error) and "context was destroyed" not in str(error):
+                raise
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"not true after {timeout / 1000:.0f}s: {expression}")
+        page.wait_for_timeout(100)
 
 
 def serious_accessibility_violations(page) -> list[str]:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser.conftest import serious_accessibility_violations
+from tests.browser.conftest import serious_accessibility_violations, wait_until
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -20,7 +20,7 @@ def test_no_video_loads_before_the_reader_presses_play(site, phone):
 
     video = phone.locator("video").first
     video.evaluate("player => { player.muted = true; return player.play(); }")
-    phone.wait_for_function("document.querySelector('video').currentTime > 0.2")
+    wait_until(phone, "document.querySelector('video').currentTime > 0.2")
 
     loaded = [url for url in requested if "/media/videos/" in url]
     assert loaded and all(url.endswith("-240p.mp4") for url in loaded)  # the small version
@@ -29,9 +29,10 @@ def test_no_video_loads_before_the_reader_presses_play(site, phone):
 def test_captions_of_the_readers_language_are_on(site, phone):
     phone.goto(site + "/bg/kampanii/svetoven-mesets-na-bezhantsite/")
 
-    phone.wait_for_function(
+    wait_until(
+        phone,
         "(() => { const t = document.querySelector('video').textTracks[0];"
-        " return t && t.mode === 'showing' && t.cues && t.cues.length > 0; })()"
+        " return t && t.mode === 'showing' && t.cues && t.cues.length > 0; })()",
     )
     track = phone.evaluate(
         "(() => { const t = document.querySelector('video').textTracks[0];"

@@ -5,6 +5,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from wagtail.models import Locale, Page
 
+from campaigns.screens.models import Screen
 from tests.browser.conftest import PHONE
 
 PUBLIC = [
@@ -42,7 +43,8 @@ def watched(context) -> list[str]:
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-def test_public_pages_work_under_the_policy_with_no_violation(site, browser):
+def test_public_pages_work_under_the_policy_with_no_violation(site, browser, settings):
+    settings.WAGTAILADMIN_BASE_URL = site  # absolute addresses name the site, as in production
     context = browser.new_context(viewport=PHONE)
     violations = watched(context)
     page = context.new_page()
@@ -51,6 +53,10 @@ def test_public_pages_work_under_the_policy_with_no_violation(site, browser):
         page.goto(site + path)
         page.wait_for_load_state("networkidle")
         assert page.locator("h1").count() >= 1, path
+    # The screen player (its own script, the playlist and the videos), with a wrong token.
+    screen = Screen.objects.filter(active=True).first()
+    page.goto(site + f"/screens/{screen.pk}/player/#token=not-the-token")
+    page.wait_for_load_state("networkidle")
 
     context.close()
     assert violations == []

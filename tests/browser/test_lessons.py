@@ -5,7 +5,7 @@ import secrets
 
 import pytest
 
-from tests.browser.conftest import PHONE, serious_accessibility_violations
+from tests.browser.conftest import PHONE, serious_accessibility_violations, wait_until
 
 LESSON = "/en/lessons/keep-your-documents-safe/"
 COURSE = "/en/lessons/your-first-weeks-in-sofia/"
@@ -116,7 +116,7 @@ def test_a_private_answer_is_shown_but_never_kept_offline(gunicorn, browser):
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
     page.goto(server.url + LESSON)
-    page.wait_for_function("navigator.serviceWorker && navigator.serviceWorker.controller")
+    wait_until(page, "navigator.serviceWorker && navigator.serviceWorker.controller")
     page.goto(server.url + "/en/")
     poll_path = page.locator("form[action*='/polls/']").first.get_attribute("action")
     poll = poll_path.removesuffix("vote/")  # the poll's own page: one reader's answer
@@ -124,7 +124,8 @@ def test_a_private_answer_is_shown_but_never_kept_offline(gunicorn, browser):
     answer = page.goto(server.url + poll)
     assert answer.status == 200 and "no-store" in answer.headers["cache-control"]
     page.goto(server.url + "/en/lessons/emergency-number-112/")  # kept: a public page
-    page.wait_for_function(
+    wait_until(
+        page,
         """async (path) => Boolean(
             await (await caches.open("pages-v1")).match(location.origin + path))""",
         arg="/en/lessons/emergency-number-112/",
@@ -154,8 +155,9 @@ def test_an_opened_lesson_stays_readable_with_the_server_stopped(gunicorn, brows
             }"""
         )
 
-    page.wait_for_function("navigator.serviceWorker && navigator.serviceWorker.controller")
-    page.wait_for_function(
+    wait_until(page, "navigator.serviceWorker && navigator.serviceWorker.controller")
+    wait_until(
+        page,
         """async (path) => {
             const cache = await caches.open("pages-v1");
             return Boolean(await cache.match(location.origin + path));
@@ -166,9 +168,10 @@ def test_an_opened_lesson_stays_readable_with_the_server_stopped(gunicorn, brows
     page.goto(server.url + "/en/lessons/emergency-number-112/")
     page.goto(server.url + LESSON)
     page.goto(server.url + "/en/lessons/going-to-the-doctor/")
-    page.wait_for_function(
+    wait_until(
+        page,
         """async () => (await (await caches.open("pages-v1")).keys()).length == 2
-            && Boolean(await (await caches.open("pages-v1")).match(location.href))"""
+            && Boolean(await (await caches.open("pages-v1")).match(location.href))""",
     )
     assert kept_pages() == [LESSON, "/en/lessons/going-to-the-doctor/"]
 

@@ -10,6 +10,7 @@ import time
 
 import pytest
 
+from tests.browser.conftest import wait_until
 from tests.conftest import PROJECT_DIR, Server
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -137,9 +138,10 @@ def test_the_player_keeps_playing_from_its_cache_while_the_server_is_down(page, 
     page.goto(f"{server.url}/screens/{screen}/player/#token={server.setup['token']}")
 
     # The token left the address bar at once; the player plays the video with its captions.
-    page.wait_for_function("document.body.dataset.state === 'playing'", timeout=30_000)
+    wait_until(page, "document.body.dataset.state === 'playing'", timeout=30_000)
     assert "token" not in page.url
-    page.wait_for_function(
+    wait_until(
+        page,
         """() => {
           const top = document.querySelector('#stage video.on-top');
           const track = top && top.textTracks[0];
@@ -156,12 +158,13 @@ def test_the_player_keeps_playing_from_its_cache_while_the_server_is_down(page, 
     assert int(page.evaluate("document.body.dataset.cached")) == 3  # the video, two captions
 
     # While the server is up, plays arrive.
-    page.wait_for_function(
+    wait_until(
+        page,
         "document.body.dataset.queued === '0' && document.body.dataset.online === 'yes'",
         timeout=30_000,
     )
     page.wait_for_timeout(6_000)
-    page.wait_for_function("document.body.dataset.queued === '0'", timeout=15_000)
+    wait_until(page, "document.body.dataset.queued === '0'", timeout=15_000)
     before_outage = plays_in_database(server)
     assert before_outage >= 1
 
@@ -181,7 +184,7 @@ def test_the_player_keeps_playing_from_its_cache_while_the_server_is_down(page, 
     assert queued >= 10  # a 5-second clip, over a minute
 
     server.start()
-    page.wait_for_function("document.body.dataset.queued === '0'", timeout=30_000)
+    wait_until(page, "document.body.dataset.queued === '0'", timeout=30_000)
     assert plays_in_database(server) >= before_outage + queued
 
 
@@ -200,7 +203,7 @@ def test_the_player_waits_for_the_validity_window_by_its_own_clock(page, start_p
     page.goto(f"{server.url}/screens/{server.setup['screen']}/player/#token=x")
 
     # Nothing is scheduled now: the standby card, once the video is in the cache.
-    page.wait_for_function("document.body.dataset.cached === '3'", timeout=30_000)
+    wait_until(page, "document.body.dataset.cached === '3'", timeout=30_000)
     page.wait_for_timeout(2_000)
     assert page.evaluate("document.body.dataset.state") == "standby"
     assert page.is_visible("#standby")
@@ -208,5 +211,5 @@ def test_the_player_waits_for_the_validity_window_by_its_own_clock(page, start_p
 
     # An hour later by the screen's clock, the playlist's window has begun.
     page.clock.fast_forward("01:01:00")
-    page.wait_for_function("document.body.dataset.state === 'playing'", timeout=30_000)
+    wait_until(page, "document.body.dataset.state === 'playing'", timeout=30_000)
     assert not page.is_visible("#standby")

@@ -663,3 +663,25 @@ def test_approving_and_withdrawing_purge_the_gallery_and_the_api_from_the_cdn(
         detail = f"{API}{submission.pk}/"
         assert {API, f"{API}?lang=ar", detail, f"{detail}?lang=bg"} <= paths
         assert galleries and galleries <= paths
+
+
+def test_partners_are_told_when_a_photo_they_had_is_withdrawn(
+    moderator, django_capture_on_commit_callbacks
+):
+    from campaigns.partners.models import WebhookDelivery, WebhookEndpoint
+    from campaigns.stories.models import Organisation
+
+    organisation = Organisation.objects.filter(locale__language_code="bg").first()
+    WebhookEndpoint.objects.create(organisation=organisation, url="https://partner.example/hooks")
+    shared = approved(moderator, partners=True, caption="Webhook: shared with partners")
+    kept_here = approved(moderator, partners=False, caption="Webhook: this website only")
+
+    services.withdraw_photo(submission=shared)
+    services.withdraw_photo(submission=kept_here)
+
+    [delivery] = WebhookDelivery.objects.filter(event="photo.withdrawn")
+    assert delivery.payload["object"] == {
+        "type": "photo",
+        "id": shared.pk,
+        "url": f"{settings.WAGTAILADMIN_BASE_URL}{API}{shared.pk}/",
+    }

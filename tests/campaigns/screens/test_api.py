@@ -5,11 +5,13 @@ from datetime import time, timedelta
 from datetime import timezone as dt_timezone
 
 import pytest
+from django.core.handlers.wsgi import WSGIHandler
 from django.test.client import RequestFactory
 from django.utils import timezone, translation
 
 from campaigns.pages.models import CampaignPage
 from campaigns.screens import services
+from campaigns.screens.api.fast_path import PlaylistFastPath
 from campaigns.screens.api.playlists import playlist_responses, seen_screens
 from campaigns.screens.api.serializers import PlayBatchSerializer, quickly_validated
 from campaigns.screens.factories import (
@@ -232,9 +234,10 @@ def test_a_schedule_edit_changes_the_playlist(client, screen, playlist):
     assert playlist.pk not in {item["playlist"]["id"] for item in document["items"]}
 
 
-def wsgi_get(path: str, **headers):
+def wsgi_get(path: str, application=None, **headers):
     """Through the project's WSGI application, with its fast path, as gunicorn calls it."""
-    from cms.wsgi import application
+    if application is None:
+        from cms.wsgi import application
 
     environ = RequestFactory()._base_environ(PATH_INFO=path, REQUEST_METHOD="GET")
     environ.update(
@@ -291,9 +294,12 @@ def test_the_fast_path_carries_the_same_security_headers_as_django(
     fast_path_headers.cache_clear()
     proto = {"x_forwarded_proto": "https"} if https else {}
     seen_screens.flush()
-    _, by_django, _ = wsgi_get(playlist_url(screen), **proto)  # cold: built by Django
+    # Built afresh, as a process starting with these settings would (middleware read them
+    # when they are loaded).
+    application = PlaylistFastPath(WSGIHandler())
+    _, by_django, _ = wsgi_get(playlist_url(screen), application, **proto)  # cold: Django
     with django_assert_num_queries(0):  # warm: the fast path answers
-        _, fast, _ = wsgi_get(playlist_url(screen), **proto)
+        _, fast, _ = wsgi_get(playlist_url(screen), application, **proto)
 
     assert "object-src 'none'" in by_django["Content-Security-Policy"]
     assert "camera=()" in by_django["Permissions-Policy"]
