@@ -78,7 +78,7 @@ def test_the_admin_works_under_the_policy_with_no_violation(site, browser):
     page.fill("input[name=username]", "csp-editor")
     page.fill("input[name=password]", "Correct-horse-9")
     page.click("button[type=submit]")
-    page.wait_for_url(site + "/admin/")
+    page.wait_for_url(site + "/admin/", wait_until="domcontentloaded")
     for path in [
         "/admin/",
         f"/admin/pages/{lesson.get_parent().pk}/",

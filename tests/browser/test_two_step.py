@@ -34,40 +34,41 @@ def test_set_up_log_in_with_a_code_and_with_a_recovery_code_once(site, browser, 
 
     # Set up: the password leads to the app's page, not to the admin.
     log_in(page, site)
-    page.wait_for_url("**/admin/two-step/set-up/**")
+    page.wait_for_url("**/admin/two-step/set-up/**", wait_until="domcontentloaded")
     assert page.locator(".two-step-qr svg").count() == 1
     key = page.locator("[data-two-step-key]").inner_text()
     page.fill("input[name=code]", code_for(key))
     page.get_by_role("button", name="Turn on two-step verification").click()
+    page.locator("[data-recovery-codes] code").first.wait_for()
     codes = page.locator("[data-recovery-codes] code").all_inner_texts()
     assert len(codes) == 10
     page.get_by_role("link", name="I have kept them").click()
-    page.wait_for_url(site + "/admin/")
+    page.wait_for_url(site + "/admin/", wait_until="domcontentloaded")
 
     # A new session: the password, then a code from the app.
     context.clear_cookies()
     log_in(page, site)
-    page.wait_for_url("**/admin/two-step/code/**")
+    page.wait_for_url("**/admin/two-step/code/**", wait_until="domcontentloaded")
     page.goto(site + "/admin/pages/")  # nothing else opens before the code
     assert "/admin/two-step/code/" in page.url
     page.fill("input[name=code]", code_for(key, steps_ahead=1))
     page.get_by_role("button", name="Continue").click()
-    page.wait_for_url(site + "/admin/pages/")
+    page.wait_for_url(site + "/admin/pages/", wait_until="domcontentloaded")
 
     # Without the phone: a recovery code, once.
     context.clear_cookies()
     log_in(page, site)
     page.fill("input[name=code]", codes[0])
     page.get_by_role("button", name="Continue").click()
-    page.wait_for_url(site + "/admin/")
-    assert "9 left" in page.content()
+    page.wait_for_url(site + "/admin/", wait_until="domcontentloaded")
+    page.get_by_text("You used a recovery code; 9 left.").wait_for()
 
     context.clear_cookies()
     log_in(page, site)
     page.fill("input[name=code]", codes[0])
     page.get_by_role("button", name="Continue").click()
+    page.get_by_text("This code is not right, or was used already.").wait_for()
     assert "/admin/two-step/code/" in page.url
-    assert "This code is not right, or was used already." in page.content()
     page.get_by_role("button", name="Log out").click()
-    page.wait_for_url("**/admin/login/**")
+    page.wait_for_url("**/admin/login/**", wait_until="domcontentloaded")
     context.close()
