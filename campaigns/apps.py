@@ -8,7 +8,12 @@ class CampaignsConfig(AppConfig):
 
     def ready(self):
         from campaigns.partners import signals as partners
+        from campaigns.photovoice import search as photovoice_search
         from campaigns.screens import signals as screens
+        from campaigns.videos import search as videos_search
 
         screens.connect()
         partners.connect()
+        # What the search finds besides pages (cms.search.sources).
+        photovoice_search.connect()
+        videos_search.connect()

@@ -19,6 +19,7 @@ class CmsConfig(AppConfig):
             schema,  # noqa: F401  registers the OpenAPI security schemes
         )
         from cms.polls import signals as polls
+        from cms.search import signals as search
         from cms.shown_versions import signals as shown_versions
         from cms.translation import signals as translation
 
@@ -28,3 +29,4 @@ class CmsConfig(AppConfig):
         translation.connect()
         polls.connect()
         shown_versions.connect()
+        search.connect()

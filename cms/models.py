@@ -14,6 +14,7 @@ from cms.blocks import ContentStreamBlock
 from cms.data_stories.models import DataStoryPage
 from cms.polls.models import Poll, PollOption, PollVote
 from cms.scale.models import GeneratedContent
+from cms.search.models import SearchEntry, SearchQueryDay, SearchTerm
 from cms.shown_versions.models import ShownVersion
 from cms.translatable import LocalizedRoutingMixin
 from cms.translation.models import TranslationCoverage
@@ -26,6 +27,9 @@ __all__ = [
     "Poll",
     "PollOption",
     "PollVote",
+    "SearchEntry",
+    "SearchQueryDay",
+    "SearchTerm",
     "ShownVersion",
     "TranslationCoverage",
 ]

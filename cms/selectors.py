@@ -50,16 +50,23 @@ class LanguageLink:
     is_translated: bool  # False: the link leads to a marked fallback
 
 
-def language_links(*, page: Page | None, request: HttpRequest) -> list[LanguageLink]:
+def language_links(
+    *, page: Page | None, request: HttpRequest, keep_path: bool = False
+) -> list[LanguageLink]:
     """One link per platform language that keeps the reader on the same page.
 
     Where the page has a live translation the link goes to it; otherwise to the same
     path under the other language's prefix, which routing answers with the nearest
-    fallback (see cms.translatable.LocalizedRoutingMixin)."""
+    fallback (see cms.translatable.LocalizedRoutingMixin). A view that is the same in
+    every language (the search) asks to `keep_path`, its query included."""
     current = languages.current().code
     if page is None:
+        prefix = f"/{current}/"
+        rest = ""
+        if keep_path and request.path.startswith(prefix):
+            rest = request.get_full_path()[len(prefix) :]
         return [
-            LanguageLink(language, f"/{language.code}/", language.code == current, True)
+            LanguageLink(language, f"/{language.code}/{rest}", language.code == current, True)
             for language in languages.all_languages()
         ]
     translations = {

@@ -37,6 +37,7 @@ if settings.SERVE_MEDIA:
 
 # Public pages live under their language: /bg/, /en/, /ar/…
 urlpatterns += i18n_patterns(
+    path("", include("cms.search.urls")),
     path("", include("learning.urls")),
     path("", include("cms.polls.urls")),
     path("", include("campaigns.photovoice.urls")),

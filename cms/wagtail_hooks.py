@@ -2,6 +2,7 @@
 
 from cms.accounts import wagtail_hooks as accounts
 from cms.polls import wagtail_hooks as polls
+from cms.search import wagtail_hooks as search
 from cms.translation import wagtail_hooks as translation
 
-__all__ = ["accounts", "polls", "translation"]
+__all__ = ["accounts", "polls", "search", "translation"]

@@ -5,3 +5,8 @@ class LearningConfig(AppConfig):
     name = "learning"
     verbose_name = "Lessons and courses"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from learning import search
+
+        search.connect()

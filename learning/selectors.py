@@ -2,7 +2,9 @@
 
 from dataclasses import dataclass
 
-from cms.shown_versions.selectors import Listing, search_shown, shown_rows
+from cms import languages
+from cms.search.selectors import matching_pages
+from cms.shown_versions.selectors import Listing, shown_rows
 from learning.models import LessonIndexPage, LessonPage, Topic
 
 SEARCH_LIMIT = 1000  # best matches a search keeps, as the API's search
@@ -48,6 +50,8 @@ def lessons_for_index(
     return Listing(lessons.select_related("locale"), rows.order_by("list_key", "page_id"))
 
 
-def _search(query: str, language_code: str | None) -> list[int]:
-    # Among the versions readers of this language are shown.
-    return search_shown(LessonPage, query, language_code=language_code, limit=SEARCH_LIMIT)
+def _search(query: str, language_code: str | None):
+    # The platform's forgiving search (cms.search), as the search page and the API use it.
+    code = language_code or languages.current().code
+    found = matching_pages(LessonPage, query, language=code, limit=SEARCH_LIMIT)
+    return found.values("page_id")

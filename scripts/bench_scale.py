@@ -44,6 +44,8 @@ GOALS = {
     "API list, updated_since": ("reader", READER),
     "API detail": ("reader", READER),
     "API search": ("reader", SEARCH),
+    "search page": ("reader", SEARCH),
+    "search API": ("reader", SEARCH),
     "sitemap index": ("reader", READER),
     "playlist, cold": ("p95", READER),
     "playlist, warm": ("flat", None),

@@ -145,6 +145,21 @@ def main() -> None:
         for word in words
     ]
     results["API search"] = measure("API search", rotate([cold(r) for r in api_searches]))
+    # The readers' search (cms.search) over everything, as typed: exact words, Latin-typed
+    # Cyrillic, a typo (a letter dropped), in every language of the copies.
+    typed = []
+    for lesson in copies[:60]:
+        word = max(lesson.title.split(), key=len)
+        code = lesson.locale.language_code
+        typed += [(code, word), (code, word[:2] + word[3:])]
+    typed += [("bg", "lekar"), ("bg", "trudov dogovor"), ("uk", "likar"), ("en", "docter")]
+    chooser.shuffle(typed)
+    page_searches = [get(reader, f"/{code}/search/?{urlencode({'q': q})}") for code, q in typed]
+    results["search page"] = measure("search page", rotate(page_searches))
+    api_typed = [
+        get(partner, f"/api/v1/search/?{urlencode({'q': q, 'lang': code})}") for code, q in typed
+    ]
+    results["search API"] = measure("search API", rotate(api_typed))
     results["sitemap index"] = measure("sitemap index", rotate([get(reader, "/sitemap.xml")]))
 
     screens = list(Screen.objects.filter(name__startswith="Екран ").order_by("?")[:100])

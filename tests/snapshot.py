@@ -74,8 +74,9 @@ def _as_stored(row: tuple) -> tuple:
 
 
 def _kept(table: str) -> bool:
-    # The migrations' record is never flushed; SQLite's own tables are not the content.
-    return table != "django_migrations" and not table.startswith("sqlite_")
+    # The migrations' record is never flushed; SQLite's own tables are not the content,
+    # nor are the search's FTS5 tables (their triggers fill them as the rows come back).
+    return table != "django_migrations" and not table.startswith("sqlite_") and "_fts" not in table
 
 
 def _files_exist(model: type[models.Model]) -> bool:

@@ -32,7 +32,8 @@ from cms.api.parameters import (
     reject_unknown_parameters,
 )
 from cms.querysets import best_in_reader_language, in_reader_language, shown_to_readers
-from cms.shown_versions.selectors import search_shown, shown_rows
+from cms.search.selectors import matching_pages
+from cms.shown_versions.selectors import shown_rows
 from cms.translation.status import translation_states
 
 COMMON_PARAMETERS = {"lang", "page", "page_size", "search", "ordering"}
@@ -116,8 +117,9 @@ class TranslatedContentViewSet(caching.CachedAnswersMixin, viewsets.ViewSet):
         return self.ordering_fields[name], raw.startswith("-")
 
     def searched(self, request: Request, language: RequestedLanguage) -> set[int] | None:
-        """Ids of the versions in the reader's languages that match `?search=` (Wagtail search:
-        database full text, or the search backend in settings), None without a search."""
+        """Ids of the versions in the reader's languages that match `?search=` (pages: the
+        platform's search, cms.search; other objects: Wagtail search), None without a
+        search."""
         query = (request.query_params.get("search") or "").strip()
         if not query:
             return None
@@ -130,12 +132,12 @@ class TranslatedContentViewSet(caching.CachedAnswersMixin, viewsets.ViewSet):
         query = " ".join(words)
         searched_in = self.base_queryset()
         if issubclass(searched_in.model, Page):
-            # Only the versions this language is shown, through their indexes.
-            return set(
-                search_shown(
-                    searched_in.model, query, language_code=language.code, limit=SEARCH_LIMIT
-                )
+            # The platform's forgiving search (cms.search), among the versions this
+            # language is shown.
+            found = matching_pages(
+                searched_in.model, query, language=language.code, limit=SEARCH_LIMIT
             )
+            return set(found.values_list("page_id", flat=True))
         locale_ids = Locale.objects.filter(language_code__in=language.chain).values_list(
             "id", flat=True
         )

@@ -46,6 +46,7 @@ from wagtail_localize.models import (
 from cms import languages
 from cms.scale import Run, add_made, made
 from cms.scale.rows import copy_rows, insert
+from cms.search.services import index_new_pages
 from cms.shown_versions.services import refresh_shown_versions
 from cms.translation.coverage import refresh_coverage
 
@@ -208,6 +209,12 @@ class FamilyCopier:
         keys = [item.key for item in copies]
         refresh_shown_versions(translation_keys=keys)
         refresh_coverage(translation_keys=keys)
+        # The readers' search (cms.search), from the stored copies.
+        index_new_pages(
+            pages=self.model.objects.filter(pk__in=[page.pk for page in pages])
+            .select_related("locale")
+            .iterator(chunk_size=500)
+        )
 
     def _index_for_search(self, pages: list[Page]) -> None:
         """Search entries: on PostgreSQL, the template's entry copied in SQL (its words are

@@ -154,7 +154,11 @@ SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
 SESSION_SAVE_EVERY_REQUEST = True
 # `manage.py housekeeping` runs these daily (name and arguments), after clearing expired
 # sessions and pruning every database task queue.
-HOUSEKEEPING_COMMANDS = [["prune_webhook_deliveries"], ["erase_photovoice_personal_data"]]
+HOUSEKEEPING_COMMANDS = [
+    ["prune_webhook_deliveries"],
+    ["erase_photovoice_personal_data"],
+    ["prune_search_counts"],
+]
 
 # --- Languages -------------------------------------------------------------------------
 # The one list of languages. Everything else (Django's LANGUAGES, Wagtail's content
@@ -609,6 +613,32 @@ SPECTACULAR_SETTINGS = {
 # content changes or API_ANSWER_CACHE_SECONDS pass.
 API_CACHE_SECONDS = env.get_int("API_CACHE_SECONDS", 60)
 API_ANSWER_CACHE_SECONDS = 24 * 3600
+# --- Search (docs/search.md) -------------------------------------------------------------
+# Page types readers find through the search, and what a result calls each.
+SEARCH_PAGE_KINDS = {
+    "learning.lessonpage": "lesson",
+    "learning.coursepage": "course",
+    "campaigns.storypage": "story",
+    "campaigns.campaignpage": "campaign",
+    "cms.contentpage": "page",
+    "cms.datastorypage": "data_story",
+}
+# Results of the same match quality and language are listed in this order of kinds.
+SEARCH_KIND_ORDER = [
+    "lesson",
+    "course",
+    "story",
+    "campaign",
+    "page",
+    "data_story",
+    "video",
+    "photo",
+]
+# How many results one search keeps (a reader pages through them).
+SEARCH_RESULTS_LIMIT = env.get_int("SEARCH_RESULTS_LIMIT", 100)
+# Days the counts of readers' searches are kept for the admin's report.
+SEARCH_REPORT_DAYS = env.get_int("SEARCH_REPORT_DAYS", 90)
+
 # Where each published type lives under /api/v1/ (links between objects, webhooks, purges).
 API_OBJECT_PATHS = {
     "learning.lessonpage": "lessons",

@@ -10,7 +10,11 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def language_links(context):
     """Links to this page in every language; computed once per page by the base template."""
-    return selectors.language_links(page=context.get("page"), request=context["request"])
+    return selectors.language_links(
+        page=context.get("page"),
+        request=context["request"],
+        keep_path=bool(context.get("same_in_every_language")),
+    )
 
 
 @register.simple_tag

@@ -4,6 +4,7 @@ the screens and the plays report work on."""
 
 import io
 from collections import Counter
+from urllib.parse import urlsplit
 
 import pytest
 from django.core.cache import cache
@@ -21,6 +22,8 @@ from campaigns.stories import services as consent
 from campaigns.stories.models import ConsentRecord, StoryPage
 from cms import scale
 from cms.scale.models import GeneratedContent
+from cms.search import services as search_services
+from cms.search.models import SearchEntry, SearchTerm
 from cms.translation.status import all_versions, translation_states
 from learning.models import CoursePage, LessonPage
 
@@ -124,6 +127,14 @@ def test_readers_partners_and_search_find_generated_lessons(client):
     word = lesson.title.split()[0]
     found = LessonPage.objects.live().filter(locale_id=lesson.locale_id).search(word)
     assert lesson.pk in {page.pk for page in found}
+    # The readers' search indexed the copies in bulk as its signals would have.
+    answer = client.get("/api/v1/search/", {"q": lesson.title, "lang": "en"}).json()
+    assert lesson.get_url() in {urlsplit(result["url"]).path for result in answer["results"]}
+    kept_entries = set(SearchEntry.objects.values_list("source", "language", "terms"))
+    kept_terms = set(SearchTerm.objects.values_list("language", "term", "entries"))
+    search_services.rebuild_index()
+    assert set(SearchEntry.objects.values_list("source", "language", "terms")) == kept_entries
+    assert set(SearchTerm.objects.values_list("language", "term", "entries")) == kept_terms
 
 
 def test_courses_list_generated_lessons_in_each_language():

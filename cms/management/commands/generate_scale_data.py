@@ -4,6 +4,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 
 from cms import demo, scale
+from cms.search.services import index_registered_objects
 
 
 class Command(BaseCommand):
@@ -71,6 +72,9 @@ class Command(BaseCommand):
             step = time.monotonic()
             generate(run=run)
             log(f"done in {time.monotonic() - step:.1f}s")
+        # Videos and photos the copies show, as the search finds them (pages were indexed
+        # as they were copied).
+        index_registered_objects()
         # Statistics and visibility maps as autovacuum leaves a settled database: plans and
         # index-only scans are then those of production, not of a table just written.
         scale.settle()
