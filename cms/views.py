@@ -80,7 +80,17 @@ def sitemap_section(request, section: str):
 @require_safe
 def robots_txt(request):
     sitemap_url = request.build_absolute_uri(reverse("sitemap"))
-    lines = ["User-agent: *", "Disallow: /admin/", "Allow: /", "", f"Sitemap: {sitemap_url}", ""]
+    # Search answers are endless and counted for editors: crawlers keep out of them.
+    searches = [f"Disallow: /{code}/search/" for code in languages.codes()]
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        *searches,
+        "Allow: /",
+        "",
+        f"Sitemap: {sitemap_url}",
+        "",
+    ]
     response = HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
     patch_cache_control(response, public=True, max_age=60 * 60)
     return response

@@ -71,7 +71,13 @@ class SearchView(APIView):
         parameters=[
             OpenApiParameter(
                 "q",
-                {"type": "string", "minLength": 1, "maxLength": LONGEST_QUERY},
+                # Django refuses null characters in query values: not valid input.
+                {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": LONGEST_QUERY,
+                    "pattern": "^[^\\x00]*$",
+                },
                 required=True,
                 description="What the reader typed.",
             ),
@@ -104,7 +110,7 @@ class SearchView(APIView):
         query = request.query_params.get("q", "")
         if "\x00" in query:
             raise ValidationError({"q": ["Null characters are not allowed."]})
-        if not query.strip():
+        if not query:
             raise ValidationError({"q": ["Give the words to search for."]})
         if len(query) > LONGEST_QUERY:
             raise ValidationError({"q": [f"Search for at most {LONGEST_QUERY} characters."]})

@@ -69,6 +69,7 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_out_of_the_admin(client):
     lines = response.content.decode().splitlines()
     assert "Sitemap: http://testserver/sitemap.xml" in lines
     assert "Disallow: /admin/" in lines
+    assert "Disallow: /ar/search/" in lines  # endless, and counted for editors
 
 
 def test_the_sitemap_is_an_index_of_one_file_per_language(client):
