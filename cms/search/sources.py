@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Model
+from django.utils import translation
 from django.utils.html import strip_tags
 from wagtail.models import Page
 from wagtail.search import index
@@ -76,9 +77,9 @@ def is_public(page: Page) -> bool:
 
 def page_documents(page: Page, *, known_public: bool = False) -> list[Document]:
     """The page as readers find it, or nothing when readers cannot open it (`known_public`:
-    the caller knows it is live and unrestricted, as the scale generator does)."""
+    the caller knows no view restriction covers it, as the scale generator does)."""
     kind = page_kind(page)
-    if kind is None or not (known_public or is_public(page)):
+    if kind is None or not page.live or not (known_public or is_public(page)):
         return []
     page = page.specific
     url = page.get_url()
@@ -97,11 +98,18 @@ def page_documents(page: Page, *, known_public: bool = False) -> list[Document]:
             title=page.title,
             url=url,
             summary=strip_tags(summary),
-            text=" ".join(_searchable_text(page)),
+            text=_text_in_own_language(page),
             level=str(getattr(page, "level", "") or ""),
             api_url=api_url(label, page.pk) or "",
         )
     ]
+
+
+def _text_in_own_language(page: Page) -> str:
+    # Blocks' searchable content includes choice labels (a tip's "Warning"): in the page's
+    # language, whatever language the indexing request happens to run in.
+    with translation.override(page.locale.language_code):
+        return " ".join(_searchable_text(page))
 
 
 def _searchable_text(page: Page) -> Iterator[str]:

@@ -6,6 +6,7 @@ signals keep."""
 import pytest
 from django.core.files.base import ContentFile
 from django.core.management import call_command
+from django.utils import translation
 from wagtail.models import PageViewRestriction
 
 from campaigns.photovoice import services as photovoice
@@ -154,3 +155,14 @@ def test_indexing_a_page_costs_a_bounded_number_of_queries(django_assert_max_num
     lesson = bulgarian_lesson()
     with django_assert_max_num_queries(40):
         services.index_page(page=lesson)
+
+
+def test_a_page_is_indexed_in_its_own_language_whatever_language_is_active():
+    # Blocks give choice labels (a tip's "Warning") in the active language: a Turkish
+    # lesson saved during a Russian reader's request must not gain Russian words.
+    before = set(SearchEntry.objects.values_list("source", "language", "terms"))
+    with translation.override("ru"):
+        for lesson in LessonPage.objects.live():
+            services.index_page(page=lesson)
+
+    assert set(SearchEntry.objects.values_list("source", "language", "terms")) == before
