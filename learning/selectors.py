@@ -7,8 +7,6 @@ from cms.search.selectors import matching_pages
 from cms.shown_versions.selectors import Listing, shown_rows
 from learning.models import LessonIndexPage, LessonPage, Topic
 
-SEARCH_LIMIT = 1000  # best matches a search keeps, as the API's search
-
 
 @dataclass(frozen=True)
 class LessonFilters:
@@ -32,8 +30,8 @@ def lessons_for_index(
 
     The version each reader is shown is kept in a table (cms.shown_versions) indexed in
     this order: the database reads the page a reader sees off that index and counts its
-    rows alone, so the cost stays flat with tens of thousands of lessons. A search keeps
-    the SEARCH_LIMIT best matches."""
+    rows alone, so the cost stays flat with tens of thousands of lessons. A search is a
+    subquery of the same statement (cms.search)."""
     shown = {"parent_key": index_page.translation_key}
     if filters.level:
         # A lesson's list key starts with its level (LessonPage.listing_order).
@@ -53,5 +51,4 @@ def lessons_for_index(
 def _search(query: str, language_code: str | None):
     # The platform's forgiving search (cms.search), as the search page and the API use it.
     code = language_code or languages.current().code
-    found = matching_pages(LessonPage, query, language=code, limit=SEARCH_LIMIT)
-    return found.values("page_id")
+    return matching_pages(LessonPage, query, language=code).values("page_id")

@@ -116,7 +116,7 @@ class TranslatedContentViewSet(caching.CachedAnswersMixin, viewsets.ViewSet):
             raise ValidationError({"ordering": [f"Choose one of: {choices}."]})
         return self.ordering_fields[name], raw.startswith("-")
 
-    def searched(self, request: Request, language: RequestedLanguage) -> set[int] | None:
+    def searched(self, request: Request, language: RequestedLanguage) -> set[int] | QuerySet | None:
         """Ids of the versions in the reader's languages that match `?search=` (pages: the
         platform's search, cms.search; other objects: Wagtail search), None without a
         search."""
@@ -134,10 +134,8 @@ class TranslatedContentViewSet(caching.CachedAnswersMixin, viewsets.ViewSet):
         if issubclass(searched_in.model, Page):
             # The platform's forgiving search (cms.search), among the versions this
             # language is shown.
-            found = matching_pages(
-                searched_in.model, query, language=language.code, limit=SEARCH_LIMIT
-            )
-            return set(found.values_list("page_id", flat=True))
+            found = matching_pages(searched_in.model, query, language=language.code)
+            return found.values("page_id")
         locale_ids = Locale.objects.filter(language_code__in=language.chain).values_list(
             "id", flat=True
         )

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from django.conf import settings
 from django.db.models import Case, IntegerField, QuerySet, Value, When
+from django.db.models.functions import Cast, Substr
 from rapidfuzz.distance import OSA
 from wagtail.models import Page
 
@@ -88,11 +89,10 @@ def search(
     language: str,
     kinds: list[str] | None = None,
     limit: int | None = None,
-    every_version: bool = False,
 ) -> Found:
     """What a reader of `language` finds for `query`: their language first, then its
-    fallback chain, one result per translated thing (or, with `every_version`, each
-    version that matched), at most `limit` (SEARCH_RESULTS_LIMIT)."""
+    fallback chain, one result per translated thing, at most `limit`
+    (SEARCH_RESULTS_LIMIT)."""
     limit = limit or settings.SEARCH_RESULTS_LIMIT
     chain = [language, *languages.fallback_chain(language)]
     typed = query_words(query)
@@ -103,8 +103,8 @@ def search(
     if kinds is not None:
         entries = entries.filter(kind__in=kinds)
     rank = {code: position for position, code in enumerate(chain)}
-    # One result per group (per entry with `every_version`), the best language's.
-    best: dict[str | int, tuple[int, Result]] = {}
+    # One result per group, the best language's.
+    best: dict[str, tuple[int, Result]] = {}
     arrival = 0
     previous = None
     for tier in (EXACT, TRANSLITERATED, FORMS, TYPO):
@@ -114,14 +114,7 @@ def search(
                 break  # typos only when nothing closer matched in the reader's language
             # With fallbacks found already, only the reader's own words are corrected.
             _add_typos(alternatives, typed, [language] if best else chain)
-        words = [
-            sorted(
-                token(code, term)
-                for code in chain
-                for term in alternatives[(position, code)].up_to(tier)
-            )
-            for position in range(len(typed))
-        ]
+        words = _tokens(alternatives, len(typed), chain, tier)
         if words == previous:
             continue  # this tier adds nothing to the one before
         previous = words
@@ -129,12 +122,8 @@ def search(
             continue
         # What is found in the reader's own language cannot be bettered.
         settled = [key for key, (_order, result) in best.items() if not result.is_fallback]
-        if every_version:
-            candidates = entries.exclude(pk__in=settled)
-        else:
-            candidates = entries.exclude(group__in=settled)
-        for entry in _matching(candidates, words, chain, limit):
-            key = entry.pk if every_version else entry.group
+        for entry in _matching(entries.exclude(group__in=settled), words, chain, limit):
+            key = entry.group
             kept = best.get(key)
             if kept is not None and rank[kept[1].entry.language] <= rank[entry.language]:
                 continue
@@ -169,6 +158,20 @@ def search(
     )
 
 
+def _tokens(
+    alternatives: dict[tuple[int, str], "Alternatives"], count: int, chain: list[str], tier: int
+) -> list[list[str]]:
+    """For each typed word, its alternatives up to `tier` in every language, as indexed."""
+    return [
+        sorted(
+            token(code, term)
+            for code in chain
+            for term in alternatives[(position, code)].up_to(tier)
+        )
+        for position in range(count)
+    ]
+
+
 def _matching(
     entries: QuerySet[SearchEntry], words: list[list[str]], chain: list[str], limit: int
 ) -> list[SearchEntry]:
@@ -186,8 +189,9 @@ def _matching(
         output_field=IntegerField(),
     )
     ordering = ["language_rank", "kind_rank", "title_length", "id"]
-    ranked = entries.annotate(language_rank=language_rank, kind_rank=kind_rank).defer(
-        "terms", "title_terms", "text"
+    shown = ("group", "source", "language", "kind", "title", "title_length", "url", "api_url")
+    ranked = entries.annotate(language_rank=language_rank, kind_rank=kind_rank).only(
+        *shown, "level"
     )
     in_title = list(backends.holding_all(ranked, words, "title_terms").order_by(*ordering)[:limit])
     anywhere = list(backends.holding_all(ranked, words, "terms").order_by(*ordering)[:limit])
@@ -285,20 +289,20 @@ def _add_typos(
 def with_snippets(results: list[Result]) -> list[Result]:
     """The results (a page of them) with a short piece of their text around the first
     word that matched (one query)."""
-    texts = dict(
-        SearchEntry.objects.filter(pk__in=[result.entry.pk for result in results]).values_list(
-            "pk", "text"
-        )
-    )
+    texts = {
+        pk: (text_, summary)
+        for pk, text_, summary in SearchEntry.objects.filter(
+            pk__in=[result.entry.pk for result in results]
+        ).values_list("pk", "text", "summary")
+    }
     return [
-        replace(result, snippet=_snippet(texts.get(result.entry.pk, ""), result))
+        replace(result, snippet=_snippet(*texts.get(result.entry.pk, ("", "")), result.terms))
         for result in results
     ]
 
 
-def _snippet(full_text: str, result: Result) -> str:
+def _snippet(full_text: str, summary: str, terms: frozenset[str]) -> str:
     """A short piece of the text around the first word that matched, else the summary."""
-    entry, terms = result.entry, result.terms
     body = " ".join(full_text.split())
     for match in text.WORD.finditer(body):
         if text.normalise(match.group()) in terms:
@@ -310,7 +314,7 @@ def _snippet(full_text: str, result: Result) -> str:
             if end < len(body):
                 piece = piece[: piece.rfind(" ")] + "…" if " " in piece else piece + "…"
             return piece
-    summary = " ".join(entry.summary.split())
+    summary = " ".join(summary.split())
     return summary if len(summary) <= SNIPPET else summary[:SNIPPET].rsplit(" ", 1)[0] + "…"
 
 
@@ -334,16 +338,28 @@ def _suggestion(
     return "" if text.terms(suggestion) == text.terms(" ".join(typed)) else suggestion
 
 
-def matching_pages(
-    model: type[Page], query: str, *, language: str, limit: int
-) -> QuerySet[ShownVersion]:
+def matching_pages(model: type[Page], query: str, *, language: str) -> QuerySet[ShownVersion]:
     """The shown versions (cms.shown_versions) of `model`'s pages the search finds for a
-    reader of `language`: a list's `search` filter, with this search's forgiveness. Only
-    the version the reader gets counts: an English reader's query does not match the
-    Bulgarian source of a lesson that has an English translation."""
+    reader of `language`: a list's `search` filter, with this search's forgiveness (typos
+    only when nothing closer matched). Only the version the reader gets counts: an English
+    reader's query does not match the Bulgarian source of a lesson that has an English
+    translation. One query for the list: the matching entries are a subquery of it."""
+    rows = shown_rows(model, language)
     kind = settings.SEARCH_PAGE_KINDS.get(model._meta.label_lower)
-    page_ids = []
-    if kind is not None:
-        found = search(query, language=language, kinds=[kind], limit=limit, every_version=True)
-        page_ids = [int(result.entry.source.split(":")[1]) for result in found.results]
-    return shown_rows(model, language, page_id__in=page_ids)
+    typed = query_words(query)
+    if kind is None or not typed:
+        return rows.none()
+    chain = [language, *languages.fallback_chain(language)]
+    alternatives = _alternatives(typed, chain)
+    entries = SearchEntry.objects.filter(language__in=chain, kind=kind)
+    words = _tokens(alternatives, len(typed), chain, FORMS)
+    matched = backends.holding_all(entries, words, "terms")
+    if not matched.exists():
+        _add_typos(alternatives, typed, chain)
+        words = _tokens(alternatives, len(typed), chain, TYPO)
+        matched = backends.holding_all(entries, words, "terms")
+    # A page's entry is "page:<id>".
+    page_ids = matched.annotate(
+        page_number=Cast(Substr("source", len("page:") + 1), IntegerField())
+    ).values("page_number")
+    return rows.filter(page_id__in=page_ids)
