@@ -19,6 +19,13 @@ except ConfigurationError as error:
     sys.stderr.write(f"Configuration error: {error}\n")
     sys.exit(4)
 
+if settings.SEARCH_LOAD_WORD_TABLES_AT_START:
+    # Before the first reader waits for them (docs/search.md).
+    from cms import languages
+    from cms.search.text import load_word_tables
+
+    load_word_tables(languages.codes())
+
 # Fast paths in front of Django for the hottest URLs (e.g. the playlist every screen polls).
 for layer in reversed(settings.WSGI_FAST_PATHS):
     application = import_string(layer)(application)

@@ -636,6 +636,9 @@ SEARCH_KIND_ORDER = [
 ]
 # How many results one search keeps (a reader pages through them).
 SEARCH_RESULTS_LIMIT = env.get_int("SEARCH_RESULTS_LIMIT", 100)
+# Read every language's word-form table (simplemma) as a server process starts, so that no
+# reader's first search in a language waits for it: on in production.
+SEARCH_LOAD_WORD_TABLES_AT_START = env.get_bool("SEARCH_LOAD_WORD_TABLES_AT_START", False)
 # Days the counts of readers' searches are kept for the admin's report.
 SEARCH_REPORT_DAYS = env.get_int("SEARCH_REPORT_DAYS", 90)
 

@@ -30,6 +30,9 @@ WHITENOISE_MAX_AGE = 60 * 60  # unhashed paths; hashed ones get a year and "immu
 # Every admin user gives a second factor after the password (docs/security.md).
 TWO_FACTOR_REQUIRED = env.get_bool("TWO_FACTOR_REQUIRED", True)
 
+# Every language's word-form table read as a worker starts (docs/search.md).
+SEARCH_LOAD_WORD_TABLES_AT_START = env.get_bool("SEARCH_LOAD_WORD_TABLES_AT_START", True)
+
 # TLS ends at the load balancer, which tells us the original scheme.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.get_bool("SECURE_SSL_REDIRECT", True)
