@@ -261,11 +261,18 @@ def _known_terms(language: str, terms: set[str]) -> dict[str, SearchTerm]:
 
 
 def _add_typos(
-    found: dict[tuple[int, str], Alternatives], typed: list[str], chain: list[str]
+    found: dict[tuple[int, str], Alternatives],
+    typed: list[str],
+    chain: list[str],
+    *,
+    positions: list[int] | None = None,
 ) -> None:
     """Tier 3: known words within a word's allowed edits of what was typed (or of its
-    likeliest Cyrillic readings), closest and commonest first."""
+    likeliest Cyrillic readings), closest and commonest first; for the words at
+    `positions` only when given."""
     for position, word in enumerate(typed):
+        if positions is not None and position not in positions:
+            continue
         for code in chain:
             bases = [text.normalise(word)]
             if transliteration.reads(code) and text.is_latin(word):
@@ -341,9 +348,10 @@ def _suggestion(
 def matching_pages(model: type[Page], query: str, *, language: str) -> QuerySet[ShownVersion]:
     """The shown versions (cms.shown_versions) of `model`'s pages the search finds for a
     reader of `language`: a list's `search` filter, with this search's forgiveness (typos
-    only when nothing closer matched). Only the version the reader gets counts: an English
-    reader's query does not match the Bulgarian source of a lesson that has an English
-    translation. One query for the list: the matching entries are a subquery of it."""
+    corrected in the words the index does not know). Only the version the reader gets
+    counts: an English reader's query does not match the Bulgarian source of a lesson that
+    has an English translation. One query for the list: the matching entries are a
+    subquery of it."""
     rows = shown_rows(model, language)
     kind = settings.SEARCH_PAGE_KINDS.get(model._meta.label_lower)
     typed = query_words(query)
@@ -352,12 +360,28 @@ def matching_pages(model: type[Page], query: str, *, language: str) -> QuerySet[
     chain = [language, *languages.fallback_chain(language)]
     alternatives = _alternatives(typed, chain)
     entries = SearchEntry.objects.filter(language__in=chain, kind=kind)
-    words = _tokens(alternatives, len(typed), chain, FORMS)
+    # Typos are corrected for the words the index does not know (in any language of the
+    # chain, in any form): a question to the word list, not to the entries (an EXISTS over
+    # a full-text condition is planned as a scan of every entry when nothing matches).
+    known = set(
+        SearchTerm.objects.filter(
+            language__in=chain, term__in=[text.normalise(word) for word in typed]
+        ).values_list("term", flat=True)
+    )
+    unknown = [
+        position
+        for position, word in enumerate(typed)
+        if text.normalise(word) not in known
+        and not any(
+            alternatives[(position, code)].tiers[tier]
+            for code in chain
+            for tier in (TRANSLITERATED, FORMS)
+        )
+    ]
+    if unknown:
+        _add_typos(alternatives, typed, chain, positions=unknown)
+    words = _tokens(alternatives, len(typed), chain, TYPO)
     matched = backends.holding_all(entries, words, "terms")
-    if not matched.exists():
-        _add_typos(alternatives, typed, chain)
-        words = _tokens(alternatives, len(typed), chain, TYPO)
-        matched = backends.holding_all(entries, words, "terms")
     # A page's entry is "page:<id>".
     page_ids = matched.annotate(
         page_number=Cast(Substr("source", len("page:") + 1), IntegerField())
