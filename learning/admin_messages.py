@@ -1,6 +1,6 @@
 """The checker's reason codes as sentences, in the language that is active (the editor's)."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -23,6 +23,11 @@ class DescribedReport:
     summary: str
     issues: list[DescribedIssue]
     is_empty: bool
+    language: str = ""
+    cefr: str = ""  # the estimated level
+    level_warning: str = ""  # set when the text reads two levels or more above the chosen one
+    rare_words: list[str] = field(default_factory=list)  # each once, in text order
+    notices: list[str] = field(default_factory=list)  # what the check could not do
 
 
 def grade_label(grade: str) -> str:
@@ -46,6 +51,11 @@ def describe_issue(issue: easy_language.Issue) -> str:
             "words": ", ".join(issue.long_words),
             "limit": issue.limit,
         }
+    if issue.code == easy_language.TOO_MANY_RARE_WORDS:
+        return _(
+            "This sentence has %(value)d rare words (%(words)s): use everyday words, or "
+            "explain them in a key word or the glossary."
+        ) % {"value": issue.value, "words": ", ".join(issue.rare_words)}
     if issue.code == easy_language.PARAGRAPH_TOO_LONG:
         return _("This paragraph is too long (%(value)d, limit %(limit)d); split it.") % {
             "value": issue.value,
@@ -54,7 +64,7 @@ def describe_issue(issue: easy_language.Issue) -> str:
     return issue.code
 
 
-def describe_report(report: easy_language.Report) -> DescribedReport:
+def describe_report(report: easy_language.Report, *, chosen_level: str = "") -> DescribedReport:
     summary = _(
         "%(sentences)d sentences, %(average)s words per sentence on average, %(long)s%% long words."
     ) % {
@@ -62,6 +72,23 @@ def describe_report(report: easy_language.Report) -> DescribedReport:
         "average": f"{report.average_words_per_sentence:g}",
         "long": f"{report.long_word_ratio * 100:.0f}",
     }
+    level_warning = ""
+    reads_above = chosen_level and easy_language.levels_apart(report.cefr, chosen_level) >= 2
+    if reads_above and report.sentences:
+        level_warning = _(
+            "The text reads at %(estimated)s, two levels or more above the level chosen "
+            "for it (%(chosen)s)."
+        ) % {"estimated": report.cefr, "chosen": chosen_level}
+    notices = []
+    if not report.vocabulary_checked:
+        notices.append(
+            _("There is no word list for this language: only sentence and word length count.")
+        )
+    if report.truncated:
+        notices.append(
+            _("The text is very long: only its first %(characters)s characters were checked.")
+            % {"characters": f"{easy_language.MAX_CHECKED_CHARACTERS:,}"}
+        )
     return DescribedReport(
         score=report.score,
         grade=report.grade,
@@ -69,4 +96,9 @@ def describe_report(report: easy_language.Report) -> DescribedReport:
         summary=summary,
         issues=[DescribedIssue(i.text, describe_issue(i), i.code) for i in report.issues],
         is_empty=not report.sentences,
+        language=report.language,
+        cefr=report.cefr,
+        level_warning=level_warning,
+        rare_words=list(dict.fromkeys(rare.word for rare in report.rare_words)),
+        notices=notices,
     )

@@ -22,6 +22,7 @@ from learning.blocks import LessonChooserBlock, LessonStreamBlock
 from learning.panels import EasyLanguagePanel
 
 LEVELS = [("A1", "A1"), ("A2", "A2"), ("B1", "B1")]
+ESTIMATED_LEVELS = [(level, level) for level in easy_language.CEFR_LEVELS]
 GRADE_CHOICES = [
     (easy_language.EASY, _("Easy")),
     (easy_language.NEEDS_WORK, _("Needs work")),
@@ -85,6 +86,14 @@ class LessonPage(LocalizedRoutingMixin, Page):
         editable=False,
         db_index=True,
     )
+    easy_language_cefr = models.CharField(
+        _("estimated level"),
+        max_length=2,
+        choices=ESTIMATED_LEVELS,
+        blank=True,
+        editable=False,
+        db_index=True,
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -124,6 +133,14 @@ class LessonPage(LocalizedRoutingMixin, Page):
                 paragraphs.extend(text for text in readable_text(child.value) if text)
         return paragraphs
 
+    def explained_terms(self) -> list[str]:
+        """The key words the lesson explains itself: the check never counts them as rare."""
+        return [
+            child.value["word"]
+            for child in self.body
+            if child.block_type == "key_word" and child.value.get("word")
+        ]
+
     def easy_language_report(self) -> easy_language.Report:
         return easy_language.check(
             "\n\n".join(self.readable_paragraphs()),
@@ -131,6 +148,7 @@ class LessonPage(LocalizedRoutingMixin, Page):
             thresholds=easy_language.thresholds_for(
                 self.locale.language_code, settings.EASY_LANGUAGE_THRESHOLDS
             ),
+            explained=self.explained_terms(),
         )
 
     def set_derived_fields(self) -> easy_language.Report:
@@ -138,6 +156,7 @@ class LessonPage(LocalizedRoutingMixin, Page):
         report = self.easy_language_report()
         self.easy_language_score = report.score
         self.easy_language_grade = report.grade
+        self.easy_language_cefr = report.cefr
         self.reading_time_minutes = max(
             1, math.ceil(report.word_count / settings.LESSON_READING_WORDS_PER_MINUTE)
         )
@@ -173,7 +192,12 @@ class LessonPage(LocalizedRoutingMixin, Page):
                 return TemplateResponse(
                     request,
                     "learning/admin/easy_language_preview.html",
-                    {"lesson": self, "report": describe_report(self.easy_language_report())},
+                    {
+                        "lesson": self,
+                        "report": describe_report(
+                            self.easy_language_report(), chosen_level=self.level
+                        ),
+                    },
                 ).render()
         return super().serve_preview(request, mode_name)
 

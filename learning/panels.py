@@ -18,7 +18,10 @@ class EasyLanguagePanel(Panel):
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
             lesson = self.instance
+            context["lesson"] = lesson
             context["report"] = (
-                describe_report(lesson.easy_language_report()) if lesson.pk else None
+                describe_report(lesson.easy_language_report(), chosen_level=lesson.level)
+                if lesson.pk
+                else None
             )
             return context

@@ -37,10 +37,11 @@ class LessonListingViewSet(PageListingViewSet):
         "level",
         "easy_language_score",
         "easy_language_grade",
+        "easy_language_cefr",
         "reading_time_minutes",
         "latest_revision_created_at",
     ]
-    list_filter = ["locale", "level", "easy_language_grade", "live"]
+    list_filter = ["locale", "level", "easy_language_grade", "easy_language_cefr", "live"]
 
 
 register_snippet(TopicViewSet)

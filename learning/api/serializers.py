@@ -32,6 +32,11 @@ class LessonSerializer(PageSerializer):
     reading_time_minutes = serializers.IntegerField()
     easy_language_score = serializers.IntegerField(allow_null=True)
     easy_language_grade = serializers.CharField()
+    estimated_level = serializers.CharField(
+        source="easy_language_cefr",
+        help_text="The CEFR level (A1–C1) the text reads at, by the easy-language check; "
+        "empty until the lesson is next saved or scored.",
+    )
 
     @extend_schema_field(TopicNameSerializer(many=True))
     def get_topics(self, lesson) -> list[dict]:

@@ -7,7 +7,7 @@ from cms.api.content import TranslatedContentViewSet, in_language_by_key, live_p
 from cms.api.parameters import UpdatedSinceFilterSet
 from cms.api.schema_fields import content_schema
 from learning.api import serializers
-from learning.models import LEVELS, CoursePage, LessonPage, Topic
+from learning.models import ESTIMATED_LEVELS, LEVELS, CoursePage, LessonPage, Topic
 
 
 class LessonFilterSet(UpdatedSinceFilterSet):
@@ -15,10 +15,15 @@ class LessonFilterSet(UpdatedSinceFilterSet):
         field_name="topics__slug", label="A topic's slug (the same in every language)."
     )
     level = filters.ChoiceFilter(choices=LEVELS, label="Language level: A1, A2 or B1.")
+    estimated_level = filters.ChoiceFilter(
+        field_name="easy_language_cefr",
+        choices=ESTIMATED_LEVELS,
+        label="The level the text reads at, by the easy-language check: A1 to C1.",
+    )
 
     class Meta:
         model = LessonPage
-        fields = ["topic", "level", "updated_since"]
+        fields = ["topic", "level", "estimated_level", "updated_since"]
 
 
 class CourseFilterSet(UpdatedSinceFilterSet):

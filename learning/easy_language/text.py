@@ -139,9 +139,12 @@ ABBREVIATIONS: dict[str, frozenset[str]] = {
     ),
 }
 
-# A word: letters and digits, joined by apostrophes (Ukrainian здоров'я, English don't),
-# hyphens (д-р) or the zero-width non-joiner inside Farsi words (می‌نویسیم).
-_WORD = re.compile(r"[^\W_]+(?:['’ʼ\-\u200c\u200d][^\W_]+)*")
+# A word: letters and digits with their combining marks (Arabic harakat and shadda, a
+# stress accent over a Cyrillic vowel), joined by apostrophes (Ukrainian здоров'я, English
+# don't), hyphens (д-р) or the zero-width non-joiner inside Farsi words (می‌نویسیم).
+_MARKS = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
+_PART = rf"[^\W_](?:[^\W_]|[{_MARKS}])*"
+_WORD = re.compile(rf"{_PART}(?:['’ʼ\-\u200c\u200d]{_PART})*")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _SENTENCE_END = re.compile(rf"[{re.escape(TERMINATORS)}]+[{re.escape(CLOSERS)}]*(?=\s|$)")
 _OPENERS = "(\"'“„«"

@@ -253,3 +253,82 @@ def test_audio_must_be_an_audio_file():
 
     sound = DocumentFactory(file__filename="lesson.mp3")
     assert block.clean(block.to_python({"audio": sound.pk, "title": "Урок", "transcript": ""}))
+
+
+# Three demo lessons read above A2 by vocabulary: Bulgarian greetings written in Arabic or
+# Ukrainian letters, and "metro" and "tram" in Arabic, are rare in wordfreq's lists.
+# Measured and open in docs/easy-language.md.
+DEMO_MISSES = {
+    ("ar", "public-transport-in-sofia"),
+    ("ar", "first-words-in-bulgarian"),
+    ("uk", "pershi-slova-bolharskoiu"),
+}
+
+
+def test_every_demo_lesson_stays_easy_in_every_language():
+    lessons = LessonPage.objects.select_related("locale")
+
+    assert lessons.count() >= 7
+    missed = set()
+    for lesson in lessons:
+        if lesson.easy_language_grade != easy_language.EASY:
+            missed.add((lesson.locale.language_code, lesson.slug))
+            continue
+        assert lesson.easy_language_cefr in ("A1", "A2"), lesson
+    assert missed <= DEMO_MISSES, missed
+
+
+def test_the_estimated_level_is_stored_shown_beside_the_chosen_one_and_warned_about(
+    client, admin_user, lesson
+):
+    assert lesson.easy_language_cefr == "A1"
+    legal = "Сезирайте компетентния съд. Искът е преклузивен. Липсва процесуална легитимация."
+    lesson.body = easy_text(legal)
+    lesson.save_revision().publish()
+    lesson.refresh_from_db()
+    assert lesson.easy_language_cefr == "C1"
+    assert lesson.easy_language_grade != easy_language.EASY  # short sentences, rare words
+
+    html = editor(client, admin_user, "en").get(f"/admin/pages/{lesson.pk}/edit/").content
+    html = html.decode()
+    assert "Reads at level C1. Chosen level: A1." in html
+    assert "two levels or more above the level chosen for it (A1)" in html
+    assert "Rare words" in html and '<li lang="bg">преклузивен</li>' in html
+    assert "This sentence has 2 rare words (процесуална, легитимация)" in html
+
+    bulgarian = editor(client, admin_user, "bg").get(f"/admin/pages/{lesson.pk}/edit/")
+    assert "Редки думи" in bulgarian.content.decode()
+
+
+def test_key_words_the_lesson_explains_are_not_rare(lesson):
+    lesson.body = [
+        *easy_text("Срокът е преклузивен."),
+        ("key_word", {"word": "преклузивен", "explanation": "След този ден е късно."}),
+    ]
+    lesson.save_revision().publish()
+
+    assert lesson.easy_language_report().rare_words == ()
+    lesson.body = easy_text("Срокът е преклузивен.")
+    assert [r.word for r in lesson.easy_language_report().rare_words] == ["преклузивен"]
+
+
+def test_the_api_exposes_and_filters_by_the_estimated_level(client, lesson):
+    lesson.body = easy_text(HARD["bg"])
+    lesson.save_revision().publish()
+
+    listed = client.get("/api/v1/lessons/", {"lang": "bg", "estimated_level": "B2"}).json()
+    assert [item["id"] for item in listed["results"]] == [lesson.pk]
+    assert listed["results"][0]["estimated_level"] == "B2"
+    easy = client.get("/api/v1/lessons/", {"lang": "bg", "estimated_level": "A1"}).json()
+    assert lesson.pk not in [item["id"] for item in easy["results"]]
+    wrong = client.get("/api/v1/lessons/", {"lang": "bg", "estimated_level": "Z9"})
+    assert wrong.status_code == 400 and "estimated_level" in str(wrong.json())
+
+
+def test_admin_lessons_filter_by_the_estimated_level(english_editor, lesson):
+    lesson.body = easy_text(HARD["bg"])
+    lesson.save_revision().publish()
+
+    html = english_editor.get("/admin/lessons/", {"easy_language_cefr": "B2"}).content.decode()
+    assert lesson.title in html
+    assert "Keep your documents safe" not in html
