@@ -14,6 +14,8 @@ import time
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from wordfreq import available_languages, get_frequency_dict, get_frequency_list
+
 from cms.search.text import LEMMATIZER, normalise
 
 logger = logging.getLogger(__name__)
@@ -52,15 +54,11 @@ def table_for(language: str) -> WordTable | None:
 
 @cache
 def _available() -> frozenset[str]:
-    from wordfreq import available_languages
-
     return frozenset(available_languages(wordlist=WORDLIST))
 
 
 @cache
 def _build(language: str) -> WordTable:
-    from wordfreq import get_frequency_dict, get_frequency_list
-
     started = time.perf_counter()
     totals: dict[str, float] = {}
     for form, frequency in get_frequency_dict(language, wordlist=WORDLIST).items():
