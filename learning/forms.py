@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from learning.models import LEVELS, Topic
+from learning.models import ESTIMATED_LEVELS, LEVELS, Topic
 
 
 class LessonFilterForm(forms.Form):
@@ -10,6 +10,12 @@ class LessonFilterForm(forms.Form):
     topic = forms.ChoiceField(label=_("Topic"), required=False)
     level = forms.ChoiceField(
         label=_("Level"), required=False, choices=[("", _("All levels")), *LEVELS]
+    )
+    reads_at = forms.ChoiceField(
+        label=_("Reads at"),
+        required=False,
+        choices=[("", _("Any level")), *ESTIMATED_LEVELS],
+        help_text=_("The level the text reads at, as the easy-language check estimates it."),
     )
     q = forms.CharField(label=_("Search lessons"), required=False, max_length=100)
     page = forms.IntegerField(required=False, min_value=1, max_value=10_000)

@@ -12,6 +12,7 @@ from learning.models import LessonIndexPage, LessonPage, Topic
 class LessonFilters:
     topic: str = ""  # a topic's slug
     level: str = ""
+    reads_at: str = ""  # the level the easy-language check estimates for the text
     query: str = ""
 
 
@@ -40,6 +41,10 @@ def lessons_for_index(
     if filters.topic:
         tagged = LessonPage.topics.through.objects.filter(topic__slug=filters.topic)
         rows = rows.filter(page_id__in=tagged.values("lessonpage_id"))
+    if filters.reads_at:
+        # Each translation is estimated on its own text: the version the reader gets counts.
+        estimated = LessonPage.objects.filter(easy_language_cefr=filters.reads_at)
+        rows = rows.filter(page_id__in=estimated.values("pk"))
     if filters.query:
         # Search the version the reader gets: an English reader's query does not match the
         # Bulgarian source of a lesson that has an English translation.

@@ -22,6 +22,7 @@ def lesson_index(request, *, index_page: LessonIndexPage):
         filters = selectors.LessonFilters(
             topic=form.cleaned_data["topic"],
             level=form.cleaned_data["level"],
+            reads_at=form.cleaned_data["reads_at"],
             query=form.cleaned_data["q"].strip(),
         )
         page_number = form.cleaned_data["page"] or 1

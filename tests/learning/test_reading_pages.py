@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from learning.factories import LessonPageFactory
 from learning.models import LessonIndexPage, LessonPage
+from tests.learning.test_easy_language import HARD
 
 pytestmark = pytest.mark.django_db
 
@@ -72,6 +73,8 @@ def test_index_mixes_translated_lessons_with_fallbacks(client):
         ({"topic": "health"}, ["Emergency number 112", "Going to the doctor"]),
         ({"topic": "health", "level": "A2"}, ["Going to the doctor"]),
         ({"topic": "housing"}, []),
+        ({"reads_at": "B2"}, []),
+        ({"reads_at": "A1", "level": "B1"}, []),
     ],
 )
 def test_index_filters_by_topic_and_level(client, query, expected):
@@ -91,6 +94,7 @@ def test_index_filters_by_topic_and_level(client, query, expected):
         {"page": "0"},
         {"page": "-3"},
         {"q": "x" * 101},
+        {"reads_at": "C2"},
         {"topic": ["health", "work"], "level": ["A1", "<script>"]},
     ],
 )
@@ -359,3 +363,21 @@ def test_a_lesson_can_show_a_captioned_video_from_the_library(client):
     video = soup.select_one(".video-player video")
     assert video["preload"] == "none"
     assert [t["srclang"] for t in video.select("track")] == ["en", "bg"]  # uk → en → bg
+
+
+def test_index_filters_by_the_level_each_translation_reads_at(client):
+    english = lesson("en", "speshen-nomer-112")
+    english.body = [("easy_text", f"<p>{HARD['en']}</p>")]
+    english.save_revision().publish()
+    english.refresh_from_db()
+    assert english.easy_language_cefr == "B2"
+
+    response = client.get("/en/lessons/", {"reads_at": "B2"})
+
+    assert response.status_code == 200
+    assert titles(response) == [english.title]
+    # The Bulgarian original still reads at A1 or A2: its index does not list it at B2.
+    assert client.get("/bg/uroci/", {"reads_at": "B2"}).status_code == 200
+    assert titles(client.get("/bg/uroci/", {"reads_at": "B2"})) == []
+    easy_english = titles(client.get("/en/lessons/", {"reads_at": "A1"}))
+    assert english.title not in easy_english and easy_english
