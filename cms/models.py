@@ -17,7 +17,7 @@ from cms.scale.models import GeneratedContent
 from cms.search.models import SearchEntry, SearchQueryDay, SearchTerm
 from cms.shown_versions.models import ShownVersion
 from cms.translatable import LocalizedRoutingMixin
-from cms.translation.models import TranslationCoverage
+from cms.translation.models import TranslationCoverage, UntranslatedText
 
 __all__ = [
     "ContentPage",
@@ -32,6 +32,7 @@ __all__ = [
     "SearchTerm",
     "ShownVersion",
     "TranslationCoverage",
+    "UntranslatedText",
 ]
 
 

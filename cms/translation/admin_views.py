@@ -28,6 +28,7 @@ STATUS_LABELS = {
     status.UP_TO_DATE: gettext_lazy("Up to date"),
     status.OUTDATED: gettext_lazy("Outdated"),
     status.MACHINE: gettext_lazy("Machine draft"),
+    status.UNTRANSLATED_TEXT: gettext_lazy("Contains untranslated text"),
     status.MISSING: gettext_lazy("Missing"),
 }
 READY = (status.SOURCE, status.UP_TO_DATE)  # what readers may read as it is
@@ -37,6 +38,7 @@ STATUS_ICONS = {
     status.UP_TO_DATE: "success",
     status.OUTDATED: "history",
     status.MACHINE: "cogs",
+    status.UNTRANSLATED_TEXT: "warning",
     status.MISSING: "minus",
 }
 

@@ -23,3 +23,30 @@ class TranslationCoverage(models.Model):
 
     def __str__(self):
         return f"{self.translation_key}: {self.statuses}"
+
+
+class UntranslatedText(models.Model):
+    """Text in another language found in one language's version of a page (English left in
+    the Arabic copy), as it was last published: the translations table shows the version as
+    "contains untranslated text" until it is published without it."""
+
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.CASCADE, related_name="+"
+    )
+    object_id = models.CharField(max_length=255)
+    translation_key = models.UUIDField(db_index=True)
+    language_code = models.CharField(max_length=16)
+    # [{"text": …, "language": …}], in the order the strings come in the page.
+    passages = models.JSONField(default=list)
+    checked_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "untranslated text"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"], name="untranslated_text_once"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.language_code} {self.object_id}: {len(self.passages)} passages"

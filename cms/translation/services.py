@@ -1,5 +1,6 @@
-"""Writes for translation: a translation made from a catalogue (as a PO import), and the
-translator groups with their languages' pages (docs/translation.md)."""
+"""Writes for translation: a translation made from a catalogue (as a PO import), the
+translator groups with their languages' pages, and text left in another language
+(docs/translation.md)."""
 
 from django.apps import apps
 from django.conf import settings
@@ -11,6 +12,8 @@ from wagtail.models import DraftStateMixin, GroupPagePermission, Locale, Page, T
 from wagtail_localize.models import Translation, TranslationSource
 
 from cms import languages
+from cms.translation import coverage, wrong_language
+from cms.translation.models import UntranslatedText
 
 
 @transaction.atomic
@@ -132,3 +135,34 @@ def _give_pages(group: Group, home: Page) -> None:
         codename__in=TRANSLATOR_PAGE_PERMISSIONS,
     ):
         GroupPagePermission.objects.get_or_create(group=group, page=home, permission=permission)
+
+
+@transaction.atomic
+def check_for_untranslated_text(*, version: Page) -> list[wrong_language.ForeignPassage]:
+    """Look for text in another language in this published version of a page, and keep what
+    is found for the translations table and the editor (nothing kept when none is found).
+    The source language's version is what the others are translated from: not checked."""
+    page_type = ContentType.objects.get_for_model(Page)
+    found: list[wrong_language.ForeignPassage] = []
+    language = version.locale.language_code
+    if language != languages.source_language().code:
+        found = wrong_language.foreign_passages(wrong_language.readable_strings(version), language)
+    kept = UntranslatedText.objects.filter(content_type=page_type, object_id=str(version.pk))
+    if found:
+        kept.update_or_create(
+            content_type=page_type,
+            object_id=str(version.pk),
+            defaults={
+                "translation_key": version.translation_key,
+                "language_code": language,
+                "passages": [
+                    {"text": passage.text, "language": passage.language} for passage in found
+                ],
+            },
+        )
+    elif kept.exists():
+        kept.delete()
+    else:
+        return found
+    coverage.mark(key=version.translation_key)
+    return found

@@ -5,6 +5,7 @@ translations table to be computed again (coverage.py)."""
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import ModelLogEntry, Page, TranslatableMixin
+from wagtail.signals import page_published
 from wagtail_localize.models import (
     StringTranslation,
     Translation,
@@ -56,7 +57,14 @@ def snippet_logged(sender, instance=None, created=False, raw=False, **kwargs) ->
         coverage.mark(snippet=(instance.content_type_id, instance.object_id))
 
 
+def page_published_checked(sender, instance=None, **kwargs) -> None:
+    # Every published version (an editor's, or wagtail-localize's sync of a translation) is
+    # read for text left in another language.
+    services.check_for_untranslated_text(version=instance)
+
+
 def connect() -> None:
+    page_published.connect(page_published_checked, dispatch_uid="untranslated-text", weak=False)
     post_save.connect(home_page_created, sender=HomePage, dispatch_uid="translator-groups")
     for signal, name in ((post_save, "saved"), (post_delete, "deleted")):
         signal.connect(

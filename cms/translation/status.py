@@ -6,6 +6,8 @@ shows partners and the coverage table shows editors.
 - ``outdated``: the source was published (snippets: edited) again after the translation was
   last written from it;
 - ``machine``: drafted by a machine translator, not yet checked by a person in full;
+- ``untranslated_text``: up to date or a machine draft, but its published text still holds
+  passages in another language (cms.translation.wrong_language);
 - ``missing``: no version in that language (an alias of another language's page is not a
   translation: it shows the other language's text).
 
@@ -36,15 +38,17 @@ from wagtail_localize.models import (
 )
 
 from cms import languages
+from cms.translation.models import UntranslatedText
 
-SOURCE, UP_TO_DATE, OUTDATED, MACHINE, MISSING = (
+SOURCE, UP_TO_DATE, OUTDATED, MACHINE, UNTRANSLATED_TEXT, MISSING = (
     "source",
     "up_to_date",
     "outdated",
     "machine",
+    "untranslated_text",
     "missing",
 )
-STATUSES = (SOURCE, UP_TO_DATE, OUTDATED, MACHINE, MISSING)
+STATUSES = (SOURCE, UP_TO_DATE, OUTDATED, MACHINE, UNTRANSLATED_TEXT, MISSING)
 
 # Admin actions that change a snippet (pages use their publishing time instead).
 SNIPPET_CHANGES = ("wagtail.create", "wagtail.edit")
@@ -63,7 +67,7 @@ def translation_states(
 ) -> dict[uuid.UUID, dict[str, TranslationState]]:
     """For each translation key among `versions` (every language's version of some pages or
     snippets, with `locale` selected), the state of each language, in `language_codes` order
-    (all platform languages by default). At most five queries, whatever the number of
+    (all platform languages by default). At most six queries, whatever the number of
     objects."""
     codes = language_codes or languages.codes()
     by_key: dict[uuid.UUID, dict[str, Model]] = defaultdict(dict)
@@ -106,6 +110,11 @@ def translation_states(
             .annotate(last=Max("created_at"))
         }
     machine = _machine_drafted(keys) if synced else set()
+    untranslated = set(
+        UntranslatedText.objects.filter(translation_key__in=keys).values_list(
+            "translation_key", "language_code"
+        )
+    )
     snippet_changes = _snippet_changes(
         [version for present in by_key.values() for version in present.values()]
     )
@@ -145,6 +154,8 @@ def translation_states(
             else:
                 changed, own = changed_at(present.get(origin_code)), changed_at(instance)
                 status = OUTDATED if changed and own and changed > own else UP_TO_DATE
+            if status in (UP_TO_DATE, MACHINE) and (key, code) in untranslated:
+                status = UNTRANSLATED_TEXT
             row[code] = TranslationState(code, status, instance, synced_at)
         states[key] = row
     return states
@@ -279,3 +290,11 @@ def coverage(
     return sorted(
         rows_by_key.values(), key=lambda row: (order.get(row.model, 0), row.title.casefold())
     )
+
+
+def untranslated_passages(version: Page) -> list[dict]:
+    """The passages in another language found in this page version as last published."""
+    found = UntranslatedText.objects.filter(
+        content_type=ContentType.objects.get_for_model(Page), object_id=str(version.pk)
+    ).first()
+    return found.passages if found else []

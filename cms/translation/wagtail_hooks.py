@@ -1,16 +1,35 @@
 """The admin for translation: the coverage table, and translators kept to their own
 languages in wagtail-localize's views and in snippets."""
 
+from django.contrib import messages
 from django.urls import include, path
+from django.utils.translation import get_language_info
+from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.models import TranslatableMixin
 
-from cms.translation import access, admin_views, listing_buttons
+from cms.translation import access, admin_views, listing_buttons, status
 
 
 @hooks.register("register_admin_viewset")
 def register_translation_coverage():
     return admin_views.TranslationCoverageViewSet()
+
+
+@hooks.register("before_edit_page", order=-2)
+def warn_of_untranslated_text(request, page):
+    """Opening a version whose published text holds another language's passages (in the page
+    editor or wagtail-localize's) says which, in the editor's language."""
+    if request.method != "GET":
+        return None
+    for passage in status.untranslated_passages(page):
+        language = get_language_info(passage["language"])["name_translated"]
+        messages.warning(
+            request,
+            _("This version contains text in %(language)s that was not translated: “%(text)s”")
+            % {"language": language, "text": passage["text"][:200]},
+        )
+    return None
 
 
 # Order -1: before wagtail-localize's own hooks and paths, which would otherwise answer first.

@@ -178,8 +178,8 @@ def test_counts_per_language_at_the_top(english_editor, lesson_like_pages):
         .exclude(translation_key__in=in_arabic)
         .count()
     )
-    source, up_to_date, outdated, machine, missing = counts
-    assert (source, outdated, machine, missing) == (0, 0, 0, without_arabic)
+    source, up_to_date, outdated, machine, untranslated, missing = counts
+    assert (source, outdated, machine, untranslated, missing) == (0, 0, 0, 0, without_arabic)
     assert up_to_date == pages - without_arabic
 
 
