@@ -13,6 +13,7 @@ from wagtail.search import index
 from cms.blocks import ContentStreamBlock
 from cms.data_stories.models import DataStoryPage
 from cms.polls.models import Poll, PollOption, PollVote
+from cms.readability import EasyLanguageCheckPanel
 from cms.scale.models import GeneratedContent
 from cms.search.models import SearchEntry, SearchQueryDay, SearchTerm
 from cms.shown_versions.models import ShownVersion
@@ -46,7 +47,12 @@ class HomePage(LocalizedRoutingMixin, Page):
     )
     body = StreamField(ContentStreamBlock(), blank=True, verbose_name=_("body"))
 
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    content_panels = [
+        *Page.content_panels,
+        EasyLanguageCheckPanel(),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+    ]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
 
     # Each language's home page is a sibling under the tree root.
@@ -63,7 +69,12 @@ class ContentPage(LocalizedRoutingMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
     body = StreamField(ContentStreamBlock(), blank=True, verbose_name=_("body"))
 
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    content_panels = [
+        *Page.content_panels,
+        EasyLanguageCheckPanel(),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+    ]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
 
     parent_page_types = ["cms.HomePage", "cms.ContentPage"]

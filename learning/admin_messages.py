@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -62,6 +63,12 @@ def describe_issue(issue: easy_language.Issue) -> str:
             "limit": issue.limit,
         }
     return issue.code
+
+
+def describe_text(text: str, language: str) -> DescribedReport:
+    """The check of any page's text (cms.readability), with the configured thresholds."""
+    thresholds = easy_language.thresholds_for(language, settings.EASY_LANGUAGE_THRESHOLDS)
+    return describe_report(easy_language.check(text, language, thresholds=thresholds))
 
 
 def describe_report(report: easy_language.Report, *, chosen_level: str = "") -> DescribedReport:

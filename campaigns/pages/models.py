@@ -16,6 +16,7 @@ from campaigns.stories.models import WEB, Organisation, StoryPage
 from campaigns.videos.blocks import VideoStreamBlock
 from cms.data_stories.blocks import StatisticBlock
 from cms.querysets import TranslatedPageManager
+from cms.readability import EasyLanguageCheckPanel
 from cms.translatable import LocalizedRoutingMixin, in_source_language
 
 
@@ -72,6 +73,7 @@ class CampaignPage(LocalizedRoutingMixin, Page):
 
     content_panels = [
         *Page.content_panels,
+        EasyLanguageCheckPanel(),
         FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")], heading=_("Dates")),
         FieldPanel("intro"),
         FieldPanel("aims"),

@@ -20,6 +20,7 @@ from wagtail_localize.fields import SynchronizedField
 from campaigns.videos.blocks import VideoStreamBlock
 from cms.blocks import ContentStreamBlock
 from cms.querysets import TranslatedPageQuerySet, TranslatedQuerySet
+from cms.readability import EasyLanguageCheckPanel
 from cms.translatable import LocalizedRoutingMixin, TranslatableTerm, in_source_language
 
 WEB, SCREENS, PARTNERS = "web", "screens", "partners"
@@ -167,8 +168,11 @@ class StoryPage(LocalizedRoutingMixin, Page):
 
     objects = StoryPageManager()
 
+    # Names and places are not vocabulary (the easy-language check, cms.readability).
+    easy_language_skipped_fields = ("person_name", "country_of_origin")
     content_panels = [
         *Page.content_panels,
+        EasyLanguageCheckPanel(),
         MultiFieldPanel(
             [
                 FieldPanel("person_name"),

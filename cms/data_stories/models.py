@@ -10,6 +10,7 @@ from wagtail.search import index
 
 from cms.blocks import ContentStreamBlock
 from cms.data_stories.blocks import ChartBlock, SourceBlock
+from cms.readability import EasyLanguageCheckPanel
 from cms.translatable import LocalizedRoutingMixin
 
 
@@ -45,6 +46,7 @@ class DataStoryPage(LocalizedRoutingMixin, Page):
 
     content_panels = [
         *Page.content_panels,
+        EasyLanguageCheckPanel(),
         FieldPanel("intro"),
         FieldPanel("body"),
         FieldPanel("sources"),

@@ -107,10 +107,15 @@ def foreign_passages(texts: Iterable[str], language: str) -> list[ForeignPassage
 def readable_strings(instance: Model) -> list[str]:
     """Each translatable string of a page or snippet as plain text (wagtail-localize's
     segments: what translators translate, one by one)."""
+    return [text for _field, text in readable_segments(instance)]
+
+
+def readable_segments(instance: Model) -> list[tuple[str, str]]:
+    """(field name, plain text) of each translatable string, in the order of the fields."""
     strings = []
     for segment in extract_segments(instance):
         if isinstance(segment, StringSegmentValue):
             text = " ".join(strip_tags(segment.string.render_text()).split())
             if text:
-                strings.append(text)
+                strings.append((segment.path.split(".")[0], text))
     return strings
