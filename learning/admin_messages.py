@@ -1,12 +1,15 @@
 """The checker's reason codes as sentences, in the language that is active (the editor's)."""
 
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 from django.conf import settings
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from learning import easy_language
+from learning.glossary import selectors
 
 
 @dataclass(frozen=True)
@@ -28,6 +31,8 @@ class DescribedReport:
     cefr: str = ""  # the estimated level
     level_warning: str = ""  # set when the text reads two levels or more above the chosen one
     rare_words: list[str] = field(default_factory=list)  # each once, in text order
+    # Where an editor adds a rare word to the glossary (the word is appended to it).
+    glossary_add_url: str = ""
     notices: list[str] = field(default_factory=list)  # what the check could not do
 
 
@@ -66,9 +71,12 @@ def describe_issue(issue: easy_language.Issue) -> str:
 
 
 def describe_text(text: str, language: str) -> DescribedReport:
-    """The check of any page's text (cms.readability), with the configured thresholds."""
+    """The check of any page's text (cms.readability), with the configured thresholds; the
+    glossary's terms in that language are explained words."""
     thresholds = easy_language.thresholds_for(language, settings.EASY_LANGUAGE_THRESHOLDS)
-    return describe_report(easy_language.check(text, language, thresholds=thresholds))
+    explained = selectors.glossary_terms(language)
+    report = easy_language.check(text, language, thresholds=thresholds, explained=explained)
+    return describe_report(report)
 
 
 def describe_report(report: easy_language.Report, *, chosen_level: str = "") -> DescribedReport:
@@ -104,6 +112,11 @@ def describe_report(report: easy_language.Report, *, chosen_level: str = "") -> 
         issues=[DescribedIssue(i.text, describe_issue(i), i.code) for i in report.issues],
         is_empty=not report.sentences,
         language=report.language,
+        glossary_add_url=(
+            reverse("wagtailsnippets_learning_glossaryterm:add")
+            + "?"
+            + urlencode({"locale": report.language, "term": ""})
+        ),
         cefr=report.cefr,
         level_warning=level_warning,
         rare_words=list(dict.fromkeys(rare.word for rare in report.rare_words)),

@@ -19,6 +19,7 @@ from cms.translatable import LocalizedRoutingMixin, TranslatableTerm, in_source_
 from learning import easy_language
 from learning.admin_messages import describe_report
 from learning.blocks import LessonChooserBlock, LessonStreamBlock
+from learning.glossary.models import GlossaryTerm
 from learning.panels import EasyLanguagePanel
 
 LEVELS = [("A1", "A1"), ("A2", "A2"), ("B1", "B1")]
@@ -134,12 +135,15 @@ class LessonPage(LocalizedRoutingMixin, Page):
         return paragraphs
 
     def explained_terms(self) -> list[str]:
-        """The key words the lesson explains itself: the check never counts them as rare."""
-        return [
+        """The key words the lesson explains itself, and the glossary's terms in its
+        language: the check never counts them as rare."""
+        own = [
             child.value["word"]
             for child in self.body
             if child.block_type == "key_word" and child.value.get("word")
         ]
+        glossary = GlossaryTerm.objects.filter(locale_id=self.locale_id)
+        return [*own, *glossary.values_list("term", flat=True)]
 
     def easy_language_report(self) -> easy_language.Report:
         return easy_language.check(

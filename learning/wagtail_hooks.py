@@ -6,9 +6,10 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import CreateView, SnippetViewSet
 
 from learning import easy_language
+from learning.glossary.models import GlossaryTerm
 from learning.models import LessonIndexPage, LessonPage, Topic
 from learning.views import lesson_index
 
@@ -45,6 +46,28 @@ class LessonListingViewSet(PageListingViewSet):
 
 
 register_snippet(TopicViewSet)
+
+
+class GlossaryTermCreateView(CreateView):
+    def get_initial_form_instance(self):
+        # "Add to the glossary" from the easy-language check names the rare word.
+        instance = super().get_initial_form_instance()
+        instance.term = self.request.GET.get("term", "")[:80]
+        return instance
+
+
+class GlossaryViewSet(SnippetViewSet):
+    model = GlossaryTerm
+    icon = "help"
+    menu_label = gettext_lazy("Glossary")
+    menu_order = 220
+    add_to_admin_menu = True
+    add_view_class = GlossaryTermCreateView
+    list_display = ["term", "explanation", "locale"]
+    search_fields = ["term", "explanation"]
+
+
+register_snippet(GlossaryViewSet)
 
 
 @hooks.register("register_admin_viewset")

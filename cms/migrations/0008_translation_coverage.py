@@ -6,11 +6,11 @@ from django.db import migrations, models
 
 def fill(apps, schema_editor):
     # The current code's rebuild (it reads wagtail-localize's records and the settings'
-    # languages): fine for this one fill; a later change of the table rebuilds it in its own
-    # migration.
-    from cms.translation.coverage import rebuild_coverage
+    # languages), once every table it reads exists; a later migration that adds a followed
+    # type or a table the statuses read fills it again.
+    from cms.translation.coverage import rebuild_coverage_in_migration
 
-    rebuild_coverage()
+    rebuild_coverage_in_migration(schema_editor)
 
 
 class Migration(migrations.Migration):

@@ -206,6 +206,7 @@ TRANSLATION_COVERAGE_MODELS = [
     "cms.ContentPage",
     "cms.DataStoryPage",
     "learning.Topic",
+    "learning.GlossaryTerm",
     "campaigns.Theme",
     "campaigns.AuditTheme",
     "campaigns.Organisation",
@@ -647,6 +648,7 @@ API_OBJECT_PATHS = {
     "learning.lessonpage": "lessons",
     "learning.coursepage": "courses",
     "learning.topic": "topics",
+    "learning.glossaryterm": "glossary",
     "campaigns.storypage": "stories",
     "campaigns.campaignpage": "campaigns",
     "campaigns.video": "videos",
@@ -657,6 +659,7 @@ API_OBJECT_PATHS = {
 # its own, or, with a field named, those of the object that field points to.
 API_PURGED_ON_SAVE = {
     "learning.topic": None,
+    "learning.glossaryterm": None,
     "campaigns.video": None,
     "campaigns.caption": "video",
     "campaigns.organisation": None,

@@ -24,7 +24,7 @@ from wagtail.models import Page
 from wagtail_localize.models import TranslationContext, TranslationSource
 
 from cms.translation import status
-from cms.translation.models import TranslationCoverage
+from cms.translation.models import TranslationCoverage, UntranslatedText
 
 BATCH = 500  # keys computed together: well within any database's parameter limit
 
@@ -148,6 +148,16 @@ def rebuild_coverage() -> int:
             keys += model.objects.order_by().values_list("translation_key", flat=True).distinct()
     refresh_coverage(translation_keys=keys)
     return TranslationCoverage.objects.count()
+
+
+def rebuild_coverage_in_migration(schema_editor) -> None:
+    """A data migration's fill with the current code: only once every table the statuses
+    read exists (a migration that adds one of them fills the table again)."""
+    tables = set(schema_editor.connection.introspection.table_names())
+    needed = [model._meta.db_table for model in status.coverage_models()]
+    needed += [TranslationCoverage._meta.db_table, UntranslatedText._meta.db_table]
+    if all(table in tables for table in needed):
+        rebuild_coverage()
 
 
 def _write(keys: list[uuid.UUID]) -> None:

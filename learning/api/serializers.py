@@ -3,7 +3,7 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from cms.api.addresses import api_url
+from cms.api.addresses import absolute, api_url
 from cms.api.blocks import reference_json, stream_json
 from cms.api.schema_fields import BLOCKS_SCHEMA, REFERENCE_SCHEMA
 from cms.api.serializers import PageSerializer, TranslatedSerializer
@@ -17,6 +17,23 @@ class TopicSerializer(TranslatedSerializer):
 
     def get_api_url(self, topic) -> str:
         return api_url("learning.topic", topic.pk)
+
+
+class GlossaryTermSerializer(TranslatedSerializer):
+    term = serializers.CharField()
+    explanation = serializers.CharField()
+    image_url = serializers.SerializerMethodField()
+    audio_url = serializers.SerializerMethodField()
+    api_url = serializers.SerializerMethodField()
+
+    def get_image_url(self, term) -> str | None:
+        return absolute(term.image.get_rendition("max-800x800").url) if term.image else None
+
+    def get_audio_url(self, term) -> str | None:
+        return absolute(term.audio.url) if term.audio else None
+
+    def get_api_url(self, term) -> str:
+        return api_url("learning.glossaryterm", term.pk)
 
 
 class TopicNameSerializer(serializers.Serializer):

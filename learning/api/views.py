@@ -7,6 +7,7 @@ from cms.api.content import TranslatedContentViewSet, in_language_by_key, live_p
 from cms.api.parameters import UpdatedSinceFilterSet
 from cms.api.schema_fields import content_schema
 from learning.api import serializers
+from learning.glossary.models import GlossaryTerm
 from learning.models import ESTIMATED_LEVELS, LEVELS, CoursePage, LessonPage, Topic
 
 
@@ -86,3 +87,16 @@ class TopicViewSet(TranslatedContentViewSet):
 
     def base_queryset(self) -> QuerySet:
         return Topic.objects.all()
+
+
+@content_schema(serializers.GlossaryTermSerializer)
+class GlossaryViewSet(TranslatedContentViewSet):
+    """The shared glossary: words of the lessons and stories, explained simply."""
+
+    search_enabled = False
+    ordering_fields = {"term": "term"}
+    default_ordering = "term"
+    serializer_class = serializers.GlossaryTermSerializer
+
+    def base_queryset(self) -> QuerySet:
+        return GlossaryTerm.objects.select_related("image", "audio")

@@ -39,10 +39,10 @@ def test_the_editor_panel_shows_the_estimated_level_and_the_rare_words(site, bro
         f"Reads at level C1. Chosen level: {lesson.level}."
     )
     assert panel.locator(".easy-language-level-warning").is_visible()
-    rare = panel.locator(".easy-language-rare-words li").all_inner_texts()
+    rare = panel.locator(".easy-language-rare-words li > span").all_inner_texts()
     legal = ["Сезирайте", "компетентния", "преклузивен", "процесуална", "легитимация"]
     assert [word for word in rare if word in legal] == legal  # the summary has its own
-    assert panel.locator(".easy-language-rare-words li").first.get_attribute("lang") == "bg"
+    assert panel.locator(".easy-language-rare-words li > span").first.get_attribute("lang") == "bg"
     assert "2 rare words (процесуална, легитимация)" in panel.inner_text()
 
     # The live check: the preview mode of the same name reads the text as it is typed.

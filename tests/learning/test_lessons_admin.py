@@ -293,7 +293,7 @@ def test_the_estimated_level_is_stored_shown_beside_the_chosen_one_and_warned_ab
     html = html.decode()
     assert "Reads at level C1. Chosen level: A1." in html
     assert "two levels or more above the level chosen for it (A1)" in html
-    assert "Rare words" in html and '<li lang="bg">преклузивен</li>' in html
+    assert "Rare words" in html and '<span lang="bg">преклузивен</span>' in html
     assert "This sentence has 2 rare words (процесуална, легитимация)" in html
 
     bulgarian = editor(client, admin_user, "bg").get(f"/admin/pages/{lesson.pk}/edit/")
