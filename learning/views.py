@@ -3,10 +3,11 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from learning import selectors
 from learning.forms import LessonFilterForm, QuizAnswerForm
+from learning.glossary import selectors as glossary_selectors
 from learning.models import LessonIndexPage, LessonPage
 
 
@@ -76,3 +77,14 @@ def check_quiz(request, page_id: int):
             status = 400
             context["quiz_result"] = {"question": question.id, "missing_answer": True}
     return TemplateResponse(request, lesson.get_template(request), context, status=status)
+
+
+@require_GET
+def glossary(request):
+    """Every glossary term in the reader's language (or its fallback, marked), with its
+    explanation: where a marked term in a lesson leads without JavaScript."""
+    context = {
+        "terms": glossary_selectors.glossary_in_reader_language(),
+        "same_in_every_language": True,
+    }
+    return TemplateResponse(request, "learning/glossary_page.html", context)

@@ -1,6 +1,7 @@
 /* Lessons without an account: quiz feedback inline, "mark as done" and course progress
-   kept in this browser only (localStorage). Everything works without this file too:
-   the quiz then posts to the server. */
+   kept in this browser only (localStorage), glossary explanations in place. Everything
+   works without this file too: the quiz then posts to the server, a glossary term opens the
+   glossary page. */
 (function () {
   "use strict";
   var STORE = "open-doors:lessons-done";
@@ -76,6 +77,32 @@
       .replace("%(total)s", summary.dataset.total);
     summary.hidden = false;
   }
+
+  /* A glossary term: tapped (or Enter when focused), its explanation opens in place, right
+     after it; tapped again, it closes. Without this file the link opens the glossary. */
+  var explained = 0;
+  function toggleExplanation(link, event) {
+    event.preventDefault();
+    var shown = link.nextElementSibling;
+    if (shown && shown.classList.contains("glossary-explanation")) {
+      shown.remove();
+      link.setAttribute("aria-expanded", "false");
+      return;
+    }
+    explained += 1;
+    var note = document.createElement("span");
+    note.className = "glossary-explanation";
+    note.id = "glossary-explanation-" + explained;
+    note.setAttribute("role", "note");
+    note.textContent = link.dataset.explanation;
+    link.insertAdjacentElement("afterend", note);
+    link.setAttribute("aria-expanded", "true");
+    link.setAttribute("aria-controls", note.id);
+  }
+  document.querySelectorAll("a.glossary-term[data-explanation]").forEach(function (link) {
+    link.setAttribute("aria-expanded", "false");
+    link.addEventListener("click", function (event) { toggleExplanation(link, event); });
+  });
 
   document.querySelectorAll("form[data-quiz]").forEach(function (form) {
     form.addEventListener("submit", function (event) { checkQuiz(form, event); });
