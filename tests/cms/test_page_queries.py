@@ -14,7 +14,7 @@ BUDGETS = {
     "/en/": 18,  # children listed, the poll (source, copy, answers)
     "/en/about-the-platform/": 13,
     "/en/lessons/": 16,  # topics, the count of lessons, one page of them with their topics
-    "/en/lessons/keep-your-documents-safe/": 13,
+    "/en/lessons/keep-your-documents-safe/": 14,  # the glossary terms to mark in its text
     "/en/lessons/your-first-weeks-in-sofia/": 13,
     "/en/stories/": 13,
     "/en/stories/olympic-dream/": 16,
@@ -22,7 +22,7 @@ BUDGETS = {
     "/en/campaigns/world-refugee-month/": 17,  # partners, stories, two videos with captions
     "/en/city-integration-audit/": 17,
     "/en/photovoice/": 14,
-    "/ar/lessons/keep-your-documents-safe/": 13,
+    "/ar/lessons/keep-your-documents-safe/": 14,
     "/fa/stories/olympic-dream/": 23,  # a fallback: the walk tries Farsi first
 }
 
