@@ -11,6 +11,13 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PORT=8000 \
     WEB_CONCURRENCY=3
 
+# espeak-ng reads lessons aloud (docs/narration.md); Pango and the Noto and DejaVu fonts make
+# the PDF handouts, Arabic and Farsi included (docs/handouts.md). No font comes from the web.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends espeak-ng libpango-1.0-0 libpangoft2-1.0-0 \
+       fonts-noto-core fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
+
 RUN useradd --create-home --uid 10001 app
 WORKDIR /app
 

@@ -29,6 +29,7 @@ install: $(VENV)/.runtime  ## create .venv and install the runtime dependencies
 install-dev: $(VENV)/.dev  ## add the test and lint tools
 
 setup: install  ## migrate, create languages, load demo content, create the development admin
+	@./scripts/ensure-packages runtime
 	$(MANAGE) migrate --no-input
 	$(MANAGE) load_demo_content
 	$(MANAGE) create_dev_admin
@@ -36,7 +37,7 @@ setup: install  ## migrate, create languages, load demo content, create the deve
 run: setup  ## set everything up and serve at http://127.0.0.1:8000 (SQLite, no other service)
 	HOST=$(HOST) PORT=$(PORT) ./scripts/run-dev
 
-packages:  ## install Debian's Chromium and Varnish for the tests when they are missing
+packages:  ## install the Debian packages the platform and its tests need (scripts/ensure-packages)
 	@./scripts/ensure-packages
 
 test: install-dev packages  ## run the whole test suite (DATABASE_URL/REDIS_URL pick PostgreSQL and Redis)
@@ -45,7 +46,7 @@ test: install-dev packages  ## run the whole test suite (DATABASE_URL/REDIS_URL 
 test-fast: install-dev  ## the suite without real-browser and process tests
 	$(VENV)/bin/pytest -m "not browser and not slow"
 
-bench: install-dev packages  ## playlists vs whitenoise, API lists warm vs uncached, a surge through Varnish (docs/benchmarks.md)
+bench: install-dev packages  ## playlists, API lists, a surge through Varnish, search, narration and handouts (docs/benchmarks.md)
 	./scripts/bench
 
 bench-scale: install-dev  ## every path at 1/20 and full country size on PostgreSQL (docs/benchmarks.md)

@@ -18,6 +18,7 @@ class CmsConfig(AppConfig):
             purge,
             schema,  # noqa: F401  registers the OpenAPI security schemes
         )
+        from cms.narration import signals as narration
         from cms.polls import signals as polls
         from cms.search import signals as search
         from cms.shown_versions import signals as shown_versions
@@ -30,3 +31,4 @@ class CmsConfig(AppConfig):
         polls.connect()
         shown_versions.connect()
         search.connect()
+        narration.connect()

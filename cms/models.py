@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from cms.blocks import ContentStreamBlock
 from cms.data_stories.models import DataStoryPage
+from cms.narration.models import Narration
 from cms.polls.models import Poll, PollOption, PollVote
 from cms.readability import EasyLanguageCheckPanel
 from cms.scale.models import GeneratedContent
@@ -25,6 +26,7 @@ __all__ = [
     "DataStoryPage",
     "GeneratedContent",
     "HomePage",
+    "Narration",
     "Poll",
     "PollOption",
     "PollVote",

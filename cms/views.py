@@ -124,6 +124,9 @@ def service_worker(request):
             "precache_json": json.dumps(precache),
             "max_pages": settings.OFFLINE_PAGES_KEPT,
             "offline_html": OFFLINE_HTML,
+            # Saved narration and pictures are answered offline when the media are served
+            # from this site; from another origin (a bucket's CDN) the browser fetches them.
+            "media_prefix": settings.MEDIA_URL if settings.MEDIA_URL.startswith("/") else "",
         },
     )
     response = HttpResponse(script, content_type="text/javascript; charset=utf-8")

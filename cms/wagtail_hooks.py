@@ -1,8 +1,9 @@
 """Wagtail finds each app's `wagtail_hooks`; the core's features register theirs here."""
 
 from cms.accounts import wagtail_hooks as accounts
+from cms.narration import wagtail_hooks as narration
 from cms.polls import wagtail_hooks as polls
 from cms.search import wagtail_hooks as search
 from cms.translation import wagtail_hooks as translation
 
-__all__ = ["accounts", "polls", "search", "translation"]
+__all__ = ["accounts", "narration", "polls", "search", "translation"]

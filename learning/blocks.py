@@ -61,6 +61,9 @@ class KeyWordBlock(blocks.StructBlock):
     def readable_text(self, value) -> list[str]:
         return [value["explanation"]]
 
+    def narrated_text(self, value) -> list[str]:
+        return [value["word"], value["explanation"]]
+
     class Meta:
         icon = "tag"
         label = _("Key word")
@@ -262,6 +265,10 @@ class QuizQuestionBlock(blocks.StructBlock):
             value["feedback_correct"],
             value["feedback_incorrect"],
         ]
+
+    def narrated_text(self, value) -> list[str]:
+        # The feedback shows only after an answer: it is not read with the page.
+        return [value["question"], *(option["text"] for option in value["options"])]
 
     def clean(self, value):
         value = super().clean(value)

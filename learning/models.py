@@ -14,6 +14,7 @@ from wagtail.search import index
 from wagtail.users.models import UserProfile
 from wagtail_localize.fields import SynchronizedField
 
+from cms.narration.panels import NarrationPanel
 from cms.querysets import TranslatedPageManager
 from cms.translatable import LocalizedRoutingMixin, TranslatableTerm, in_source_language
 from learning import easy_language
@@ -99,6 +100,7 @@ class LessonPage(LocalizedRoutingMixin, Page):
     content_panels = [
         *Page.content_panels,
         EasyLanguagePanel(),
+        NarrationPanel(),
         FieldPanel("summary"),
         MultiFieldPanel(
             [FieldPanel("level"), FieldPanel("topics", widget=forms.CheckboxSelectMultiple)],
@@ -133,6 +135,17 @@ class LessonPage(LocalizedRoutingMixin, Page):
             if readable_text:
                 paragraphs.extend(text for text in readable_text(child.value) if text)
         return paragraphs
+
+    def narrated_paragraphs(self) -> list[str]:
+        """What the narration reads, in page order: the title, the summary and each block
+        a reader sees (cms/narration/)."""
+        paragraphs = [self.title, self.summary]
+        for child in self.body:
+            block = child.block
+            read = getattr(block, "narrated_text", None) or getattr(block, "readable_text", None)
+            if read:
+                paragraphs.extend(text for text in read(child.value) if text)
+        return [paragraph for paragraph in paragraphs if paragraph]
 
     def explained_terms(self) -> list[str]:
         """The key words the lesson explains itself, and the glossary's terms in its

@@ -1,14 +1,25 @@
+import logging
+
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.cache import patch_cache_control
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
+from wagtail.models import Page
 
+from cms import cdn
 from learning import selectors
 from learning.forms import LessonFilterForm, QuizAnswerForm
 from learning.glossary import selectors as glossary_selectors
-from learning.models import LessonIndexPage, LessonPage
+from learning.handouts import pdf
+from learning.handouts import selectors as handout_selectors
+from learning.models import CoursePage, LessonIndexPage, LessonPage
+from learning.offline import selectors as offline_selectors
+
+logger = logging.getLogger(__name__)
 
 
 def lesson_index(request, *, index_page: LessonIndexPage):
@@ -88,3 +99,46 @@ def glossary(request):
         "same_in_every_language": True,
     }
     return TemplateResponse(request, "learning/glossary_page.html", context)
+
+
+@require_GET
+def handout(request, page_id: int, paper: str):
+    """A lesson's or course's printable PDF (docs/handouts.md), in the page's own language:
+    the address carries it, so another language's prefix redirects there. Drafts, private
+    and unpublished pages are not found."""
+    page = Page.objects.live().public().filter(pk=page_id).specific().first()
+    if not isinstance(page, (LessonPage, CoursePage)):
+        raise Http404
+    if page.locale.language_code != request.LANGUAGE_CODE:
+        return redirect(handout_selectors.handout_path(page, paper), permanent=True)
+    try:
+        made = handout_selectors.handout_pdf(page, paper)
+    except pdf.HandoutError as error:
+        logger.error("Handout of page %s (%s) could not be made: %s", page.pk, paper, error)
+        return TemplateResponse(
+            request, "learning/handouts/unavailable.html", {"page": page}, status=503
+        )
+    response = HttpResponse(made, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{page.slug}-{paper}.pdf"'
+    response["Cache-Control"] = cdn.public_cache_control()
+    return response
+
+
+@require_GET
+def offline_manifest(request, page_id: int):
+    """What saving this lesson or course for offline use stores, and its size (JSON)."""
+    page = Page.objects.live().public().filter(pk=page_id).specific().first()
+    if not isinstance(page, (LessonPage, CoursePage)):
+        return JsonResponse(
+            {"detail": "No published lesson or course has this number."}, status=404
+        )
+    response = JsonResponse(offline_selectors.offline_manifest(page, request))
+    # Always asked again: it names the current narration and pictures, whose files change.
+    patch_cache_control(response, no_cache=True)
+    return response
+
+
+def saved(request):
+    """What this phone keeps for offline use, its bookmarks and its progress: all of it in
+    the browser (offline.js fills the page); the server knows nothing of it."""
+    return TemplateResponse(request, "learning/saved_page.html", {})

@@ -179,7 +179,7 @@ class Stack:
             env=self.env,
         )
         wait_for(f"{self.app_url}/healthz", app)
-        for backend in ("videos", "webhooks"):
+        for backend in ("videos", "webhooks", "narration"):
             self._spawn(
                 f"worker-{backend}",
                 [sys.executable, "manage.py", "db_worker", "--backend", backend],

@@ -7,6 +7,8 @@ const PAGES_CACHE = "pages-v1";
 const MAX_PAGES = {{ max_pages }};
 const PRECACHE = {{ precache_json|safe }};
 const PAGE_PATH = /^\/[a-z]{2,3}(-[a-z0-9]+)?\//i;
+const MEDIA_PREFIX = "{{ media_prefix|escapejs }}";
+const SAVED_PREFIX = "saved:"; // lessons and courses the reader saved (learning/offline.js)
 const OFFLINE_PAGE = `{{ offline_html|escapejs }}`;
 
 self.addEventListener("install", (event) => {
@@ -53,11 +55,57 @@ async function page(event) {
     }
     return response;
   } catch (error) {
-    const cached = await caches.match(url, { cacheName: PAGES_CACHE });
+    const cached = (await caches.match(url, { cacheName: PAGES_CACHE, ignoreVary: true }))
+      || (await savedCopy(url));
     return cached || new Response(OFFLINE_PAGE, {
       status: 503,
       headers: { "Content-Type": "text/html; charset=utf-8" },
     });
+  }
+}
+
+// A file the reader saved for offline use, from whichever saved lesson or course holds it.
+async function savedCopy(url) {
+  const names = (await caches.keys()).filter((name) => name.startsWith(SAVED_PREFIX));
+  for (const name of names) {
+    const found = await (await caches.open(name)).match(url, { ignoreVary: true });
+    if (found) return found;
+  }
+  return null;
+}
+
+// Media players ask for byte ranges; a cached answer is whole, so the range is cut from it.
+async function partOf(response, range) {
+  const match = /^bytes=(\d*)-(\d*)$/.exec(range || "");
+  if (!match) return response;
+  const body = await response.arrayBuffer();
+  const total = body.byteLength;
+  let start = match[1] === "" ? Math.max(0, total - Number(match[2])) : Number(match[1]);
+  let end = match[1] !== "" && match[2] !== "" ? Number(match[2]) : total - 1;
+  end = Math.min(end, total - 1);
+  if (start > end) {
+    return new Response(null, { status: 416, headers: { "Content-Range": `bytes */${total}` } });
+  }
+  return new Response(body.slice(start, end + 1), {
+    status: 206,
+    headers: {
+      "Content-Type": response.headers.get("Content-Type") || "application/octet-stream",
+      "Content-Range": `bytes ${start}-${end}/${total}`,
+      "Content-Length": String(end - start + 1),
+      "Accept-Ranges": "bytes",
+    },
+  });
+}
+
+// Pictures, narration and its timings: the network first (the reader may be online);
+// without it, the saved copy. Nothing is kept here that the reader did not save.
+async function mediaFile(request) {
+  try {
+    return await fetch(request);
+  } catch (error) {
+    const saved = await savedCopy(request.url);
+    if (!saved) throw error;
+    return partOf(saved, request.headers.get("Range"));
   }
 }
 
@@ -81,6 +129,8 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(page(event));
   } else if (url.pathname.startsWith("/static/") && !url.pathname.startsWith("/static/wagtail")) {
     event.respondWith(staticFile(request));
+  } else if (MEDIA_PREFIX && url.pathname.startsWith(MEDIA_PREFIX)) {
+    event.respondWith(mediaFile(request));
   }
 });
 

@@ -27,6 +27,8 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--no-first-run",
+    # Narration tests press play from a script; a reader presses it with a finger.
+    "--autoplay-policy=no-user-gesture-required",
 ]
 
 

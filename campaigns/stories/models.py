@@ -19,6 +19,8 @@ from wagtail_localize.fields import SynchronizedField
 
 from campaigns.videos.blocks import VideoStreamBlock
 from cms.blocks import ContentStreamBlock
+from cms.narration import text as narration_text
+from cms.narration.panels import NarrationPanel
 from cms.querysets import TranslatedPageQuerySet, TranslatedQuerySet
 from cms.readability import EasyLanguageCheckPanel
 from cms.translatable import LocalizedRoutingMixin, TranslatableTerm, in_source_language
@@ -173,6 +175,7 @@ class StoryPage(LocalizedRoutingMixin, Page):
     content_panels = [
         *Page.content_panels,
         EasyLanguageCheckPanel(),
+        NarrationPanel(),
         MultiFieldPanel(
             [
                 FieldPanel("person_name"),
@@ -211,6 +214,17 @@ class StoryPage(LocalizedRoutingMixin, Page):
         super().clean()
         if self.portrait_id and not self.portrait_alt_text.strip():
             raise ValidationError({"portrait_alt_text": _("Describe the portrait.")})
+
+    def narrated_paragraphs(self) -> list[str]:
+        """What the narration reads (cms/narration/): the title, the quote and the story's
+        text and quotes, in page order."""
+        paragraphs = [self.title, self.quote]
+        for child in self.body:
+            if child.block_type == "rich_text":
+                paragraphs += narration_text.html_paragraphs(child.value.source)
+            elif child.block_type == "quote":
+                paragraphs.append(child.value["text"])
+        return [paragraph for paragraph in paragraphs if paragraph]
 
     def has_consent(self, scope: str) -> bool:
         """Whether a consent, not withdrawn, covers `scope` for this story (any language)."""

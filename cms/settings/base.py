@@ -473,6 +473,8 @@ OFFLINE_STATIC_FILES = [
     "cms/favicon.svg",
     "learning/learning.css",
     "learning/lesson.js",
+    "learning/offline.js",
+    "cms/narration.js",
 ]
 
 # --- Videos, captions and background tasks (docs/videos.md) ------------------------------
@@ -485,7 +487,33 @@ TASKS = {
     # Webhook deliveries and their retries, run by `manage.py db_worker --backend webhooks`:
     # a slow partner server never holds up an editor's publish (docs/partners.md).
     "webhooks": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+    # Lessons and stories read aloud, made after each publish by
+    # `manage.py db_worker --backend narration` (docs/narration.md).
+    "narration": {"BACKEND": "django_tasks_db.DatabaseBackend"},
 }
+# --- Read aloud (docs/narration.md) -------------------------------------------------------
+NARRATION_ENABLED = env.get_bool("NARRATION_ENABLED", True)
+NARRATION_ESPEAK = env.get_str("NARRATION_ESPEAK", "espeak-ng")
+# espeak-ng's voice for each language; a language left out gets no machine narration.
+NARRATION_VOICES = {
+    "bg": "bg",
+    "en": "en-gb",
+    "ar": "ar",
+    "fa": "fa",
+    "uk": "uk",
+    "ru": "ru",
+    "tr": "tr",
+}
+# A little slower than espeak-ng's 175: the readers are learning the language (the player's
+# "Slower" button plays at three quarters of this).
+NARRATION_WORDS_PER_MINUTE = env.get_int("NARRATION_WORDS_PER_MINUTE", 160)
+NARRATION_SENTENCE_PAUSE_SECONDS = 0.3
+# Ogg Opus, mono, at telephone quality: about 43 KB a minute at 6 kbit/s, which keeps a
+# 300-word lesson under 150 KB in every language (docs/narration.md has the measurements).
+NARRATION_BITRATE = env.get_str("NARRATION_BITRATE", "6k")
+# A person's voice has more in it than espeak-ng's: a little more room.
+NARRATION_RECORDING_BITRATE = env.get_str("NARRATION_RECORDING_BITRATE", "16k")
+NARRATION_RECORDING_MAX_MB = env.get_int("NARRATION_RECORDING_MAX_MB", 40)
 VIDEO_MAX_UPLOAD_MB = env.get_int("VIDEO_MAX_UPLOAD_MB", 300)
 CAPTION_MAX_UPLOAD_KB = 512
 # The small rendition for readers on little data, and for screens on weak networks.

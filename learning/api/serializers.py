@@ -7,6 +7,8 @@ from cms.api.addresses import absolute, api_url
 from cms.api.blocks import reference_json, stream_json
 from cms.api.schema_fields import BLOCKS_SCHEMA, REFERENCE_SCHEMA
 from cms.api.serializers import PageSerializer, TranslatedSerializer
+from cms.narration.api import NarrationSerializer, narration_json
+from learning.handouts.selectors import handout_urls
 
 
 class TopicSerializer(TranslatedSerializer):
@@ -42,6 +44,11 @@ class TopicNameSerializer(serializers.Serializer):
     locale = serializers.CharField()
 
 
+class HandoutsSerializer(serializers.Serializer):
+    a4 = serializers.URLField()
+    letter = serializers.URLField()
+
+
 class LessonSerializer(PageSerializer):
     summary = serializers.CharField()
     level = serializers.ChoiceField(choices=["A1", "A2", "B1"])
@@ -71,6 +78,22 @@ class LessonSerializer(PageSerializer):
 class LessonDetailSerializer(LessonSerializer):
     body = serializers.SerializerMethodField()
     related_lessons = serializers.SerializerMethodField()
+    narration = serializers.SerializerMethodField(
+        help_text="The lesson read aloud in its language; null while it is being made or "
+        "where the language has no voice."
+    )
+
+    handouts = serializers.SerializerMethodField(
+        help_text="The printable PDF of the lesson in its language, per paper size."
+    )
+
+    @extend_schema_field(NarrationSerializer(allow_null=True))
+    def get_narration(self, lesson) -> dict | None:
+        return narration_json(lesson)
+
+    @extend_schema_field(HandoutsSerializer())
+    def get_handouts(self, lesson) -> dict:
+        return handout_urls(lesson)
 
     @extend_schema_field(BLOCKS_SCHEMA)
     def get_body(self, lesson) -> list[dict]:
@@ -87,6 +110,13 @@ class CourseSerializer(PageSerializer):
 
 class CourseDetailSerializer(CourseSerializer):
     lessons = serializers.SerializerMethodField(help_text="In the order a learner takes them.")
+    handouts = serializers.SerializerMethodField(
+        help_text="The whole course as one printable PDF, per paper size."
+    )
+
+    @extend_schema_field(HandoutsSerializer())
+    def get_handouts(self, course) -> dict:
+        return handout_urls(course)
 
     @extend_schema_field(REFERENCE_SCHEMA)
     def get_lessons(self, course) -> list[dict]:

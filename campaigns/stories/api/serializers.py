@@ -12,6 +12,7 @@ from cms.api.schema_fields import (
     TERM_SCHEMA,
 )
 from cms.api.serializers import PageSerializer, TranslatedSerializer
+from cms.narration.api import NarrationSerializer, narration_json
 
 
 class OrganisationSerializer(TranslatedSerializer):
@@ -59,6 +60,9 @@ class StorySerializer(PageSerializer):
 class StoryDetailSerializer(StorySerializer):
     video = serializers.SerializerMethodField()
     body = serializers.SerializerMethodField()
+    narration = serializers.SerializerMethodField(
+        help_text="The story read aloud in its language; null while it is being made."
+    )
 
     @extend_schema_field(BLOCKS_SCHEMA)
     def get_video(self, story) -> list[dict]:
@@ -67,3 +71,7 @@ class StoryDetailSerializer(StorySerializer):
     @extend_schema_field(BLOCKS_SCHEMA)
     def get_body(self, story) -> list[dict]:
         return stream_json(story.body)
+
+    @extend_schema_field(NarrationSerializer(allow_null=True))
+    def get_narration(self, story) -> dict | None:
+        return narration_json(story)

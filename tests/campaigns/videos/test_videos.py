@@ -138,7 +138,7 @@ def test_admin_upload_is_processed_by_the_task_worker_not_in_the_request(client,
     video = Video.objects.get(title="Uploaded in the admin")
     assert video.processing_status == ProcessingStatus.PENDING  # the request did not wait
     assert [caption.language for caption in video.captions.all()] == ["bg"]
-    task = DBTaskResult.objects.get()
+    task = DBTaskResult.objects.get(backend_name="videos")
     assert task.task_path == "campaigns.tasks.process_video"
     assert task.args_kwargs["args"] == [video.pk, video.file.name]
 
