@@ -14,7 +14,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from cms.narration import services, speech
+from cms.narration import selectors, services, speech
 from cms.narration.models import Narration
 
 RECORDING_TYPES = (".mp3", ".ogg", ".opus", ".m4a", ".aac", ".wav", ".webm", ".flac")
@@ -84,7 +84,7 @@ class NarrationViewSet(ModelViewSet):
         "source",
         "duration_seconds",
         "size_bytes",
-        "error",
+        Column("problem", label=gettext_lazy("Why there is none"), accessor=selectors.problem_of),
     ]
     list_filter = ["status", "source"]
     search_fields = ["page__title"]

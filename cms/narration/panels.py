@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import Panel
 
+from cms.narration import selectors
 from cms.narration.models import Narration
 
 
@@ -26,4 +27,5 @@ class NarrationPanel(Panel):
             context["narration"] = narration
             if narration is not None:
                 context["edit_url"] = reverse("narration:edit", args=[narration.pk])
+                context["problem"] = selectors.problem_of(narration)
             return context

@@ -9,7 +9,6 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from cms import cdn
@@ -108,7 +107,7 @@ def make_narration(*, page_id: int, text_hash: str) -> Narration | None:
                 narration,
                 text_hash,
                 status=NarrationStatus.FAILED,
-                error=_("The page has no text to read."),
+                error="the page has no text to read",
             )
         else:
             made = speech.speak(
@@ -121,13 +120,13 @@ def make_narration(*, page_id: int, text_hash: str) -> Narration | None:
 
 
 def _no_voice(page: Page) -> str:
+    """Why there is no machine voice, for the log (the admin words it for editors:
+    selectors.problem_of)."""
     if not settings.NARRATION_ENABLED:
-        return _("Narration is switched off (NARRATION_ENABLED).")
+        return "NARRATION_ENABLED is false"
     if voice_for(page.locale.language_code) is None:
-        return _("There is no machine voice for %(language)s. Upload a recording by a person.") % {
-            "language": page.locale.get_display_name()
-        }
-    return _("espeak-ng is not installed on the server. Upload a recording by a person.")
+        return f"NARRATION_VOICES has no voice for {page.locale.language_code}"
+    return f"{settings.NARRATION_ESPEAK} is not installed"
 
 
 def _from_recording(narration: Narration) -> speech.Spoken:

@@ -1,3 +1,6 @@
+import secrets
+import subprocess
+import sys
 import threading
 import time
 
@@ -8,7 +11,7 @@ from playwright.sync_api import Error as PlaywrightError
 from wagtail.models import Page
 
 from cms.demo import load_all
-from tests.conftest import DEMO_CONTENT, quiet
+from tests.conftest import DEMO_CONTENT, PROJECT_DIR, Server, quiet
 
 PHONE = {"width": 360, "height": 740}  # a small, cheap phone
 
@@ -134,3 +137,32 @@ def serious_accessibility_violations(page) -> list[str]:
         for violation in results.response["violations"]
         if violation["impact"] in ("serious", "critical")
     ]
+
+
+@pytest.fixture
+def narrated_server(tmp_path, production_build):
+    """gunicorn with the production settings, serving its own media, after the narration
+    worker's job was done for every English page (as `narrate_pages --now` does)."""
+    server = Server(
+        {
+            "STATIC_ROOT": str(production_build.static_root),
+            "SECRET_KEY": secrets.token_urlsafe(50),
+            "SECURE_SSL_REDIRECT": "false",
+            "SECURE_HSTS_SECONDS": "0",
+            "SERVE_MEDIA": "true",
+            "MEDIA_ROOT": str(tmp_path / "media"),
+        },
+        tmp_path,
+        database=production_build.database,
+    )
+    subprocess.run(
+        [sys.executable, "manage.py", "narrate_pages", "--language", "en", "--now"],
+        cwd=PROJECT_DIR,
+        env=server.env,
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    server.start()
+    yield server
+    server.stop()

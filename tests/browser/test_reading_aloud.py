@@ -3,17 +3,12 @@ sentence being read in Arabic (right to left), a tapped sentence is read again, 
 slows down; a course saved for offline opens lesson by lesson with the server stopped,
 narration included; the lesson page with its player has no serious accessibility issue."""
 
-import secrets
-import subprocess
-import sys
-
 import pytest
 
 from cms.narration import services
 from cms.narration.models import Narration
 from learning.models import LessonPage
 from tests.browser.conftest import PHONE, serious_accessibility_violations, wait_until
-from tests.conftest import PROJECT_DIR, Server
 
 ARABIC_LESSON = "/ar/lessons/keep-your-documents-safe/"
 COURSE = "/en/lessons/your-first-weeks-in-sofia/"
@@ -101,35 +96,6 @@ def test_a_lesson_page_with_its_player_has_no_serious_accessibility_violations(s
     assert serious_accessibility_violations(phone) == []
 
 
-@pytest.fixture
-def narrated_server(tmp_path, production_build):
-    """gunicorn with the production settings, serving its own media, after the narration
-    worker's job was done for every English page (as `narrate_pages --now` does)."""
-    server = Server(
-        {
-            "STATIC_ROOT": str(production_build.static_root),
-            "SECRET_KEY": secrets.token_urlsafe(50),
-            "SECURE_SSL_REDIRECT": "false",
-            "SECURE_HSTS_SECONDS": "0",
-            "SERVE_MEDIA": "true",
-            "MEDIA_ROOT": str(tmp_path / "media"),
-        },
-        tmp_path,
-        database=production_build.database,
-    )
-    subprocess.run(
-        [sys.executable, "manage.py", "narrate_pages", "--language", "en", "--now"],
-        cwd=PROJECT_DIR,
-        env=server.env,
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
-    server.start()
-    yield server
-    server.stop()
-
-
 @pytest.mark.browser
 @pytest.mark.slow
 def test_a_course_saved_offline_opens_every_lesson_and_its_narration_without_the_server(
@@ -168,4 +134,44 @@ def test_a_course_saved_offline_opens_every_lesson_and_its_narration_without_the
         wait_until(page, "document.querySelector('.narration-sentence.is-reading')")
     page.goto(server.url + "/en/saved/")
     assert "Your first weeks in Sofia" in page.locator("[data-saved-items]").inner_text()
+    context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_saving_with_no_space_left_says_so_and_keeps_what_was_saved(narrated_server, browser):
+    server = narrated_server
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(server.url + "/en/lessons/emergency-number-112/")
+    wait_until(page, "navigator.serviceWorker && navigator.serviceWorker.controller")
+    page.get_by_role("button", name="Save this lesson for offline use").click()
+    page.locator("[data-offline-confirm-button]").click()
+    wait_until(
+        page, "document.querySelector('[data-offline-status]').textContent.startsWith('Saved.')"
+    )
+    lesson_cache = page.evaluate(
+        "(async () => (await caches.keys()).filter((n) => n.startsWith('saved:')))()"
+    )
+    assert len(lesson_cache) == 1
+
+    # The phone is nearly full: room for a few more kilobytes, not for a whole course.
+    used = page.evaluate("(async () => (await navigator.storage.estimate()).usage)()")
+    cdp = context.new_cdp_session(page)
+    cdp.send(
+        "Storage.overrideQuotaForOrigin",
+        {"origin": server.url, "quotaSize": used + 40 * 1024},
+    )
+    page.goto(server.url + COURSE)
+    page.get_by_role("button", name="Save the whole course for offline use").click()
+    page.locator("[data-offline-confirm-button]").click()
+    wait_until(
+        page, "document.querySelector('[data-offline-status]').textContent.includes('space')"
+    )
+    assert "not enough space" in page.locator("[data-offline-status]").inner_text()
+    caches_now = page.evaluate(
+        "(async () => (await caches.keys()).filter((n) => n.startsWith('saved:')))()"
+    )
+    assert caches_now == lesson_cache  # the lesson saved before is still there, nothing half-saved
+    assert page.locator("[data-offline-button]").get_attribute("aria-pressed") == "false"
     context.close()
