@@ -220,7 +220,8 @@ def test_without_weasyprint_the_handout_says_so_and_the_lesson_still_works(
     monkeypatch.setitem(sys.modules, "weasyprint", None)  # as if it were not installed
     response = handout(client, lesson)
     assert response.status_code == 503
-    assert "The PDF cannot be made right now" in response.content.decode()
+    # "The PDF cannot be made right now", in the page's language.
+    assert "PDF файлът не може да бъде направен в момента" in response.content.decode()
     assert "WeasyPrint cannot start" in caplog.text
     assert client.get(lesson.url).status_code == 200
 
