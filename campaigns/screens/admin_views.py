@@ -3,6 +3,7 @@ player address, the agenda ("what plays on this screen at this time, and why") a
 proof-of-play report with its CSV export (docs/screens.md)."""
 
 import io
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from datetime import timedelta
 
@@ -15,17 +16,18 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.functional import lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 from wagtail.admin.auth import permission_required
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import BooleanColumn
+from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from wagtail.snippets.widgets import AdminSnippetChooser
 
-from campaigns.screens import selectors, services
+from campaigns.screens import health, selectors, services
 from campaigns.screens.models import Playlist, Screen, ScreenGroup
 from cms.admin_views import AdminPageViewSet
 from cms.data_stories.charts import bar_chart
@@ -46,6 +48,16 @@ class ScreenFilterSet(WagtailFilterSet):
         return queryset.filter(pk__in=silent) if value else queryset.exclude(pk__in=silent)
 
 
+def _state(screen: Screen) -> str:
+    found = health.health_of(screen)
+    if found.since is None:
+        return found.label
+    return _("%(state)s since %(since)s") % {
+        "state": found.label,
+        "since": date_format(timezone.localtime(found.since), "SHORT_DATETIME_FORMAT"),
+    }
+
+
 def _silent_label() -> str:
     # Formatted when shown, in the editor's language (a lazy string formatted with % here
     # would be translated once, at import).
@@ -64,12 +76,13 @@ class ScreenViewSet(SnippetViewSet):
         "active",
         "last_seen_at",
         BooleanColumn("is_silent", label=lazy(_silent_label, str)()),
+        Column("state", label=gettext_lazy("Playlist"), accessor=_state),
     ]
     filterset_class = ScreenFilterSet
     search_fields = ["name", "location"]
 
     def get_queryset(self, request):
-        return Screen.objects.select_related("group")
+        return Screen.objects.select_related("group", "status")
 
 
 class ScreenGroupViewSet(SnippetViewSet):
@@ -296,6 +309,36 @@ def _csv_lines(rows: Iterable[selectors.PlayCount]) -> Iterator[str]:
         yield take()
 
 
+@permission_required("campaigns.view_screen")
+def fleet(request):
+    """Screens per group and state, and the screens that need someone, with what their
+    players last said (docs/screens.md, "Reading the fleet view")."""
+    groups = health.fleet()
+    totals = sum((group["counts"] for group in groups), Counter())
+    for group in groups:
+        # One cell per state, in the columns' order (a Counter's keys would shadow
+        # attribute lookups such as `.items` in the template).
+        group["cells"] = [(state, group["counts"][state]) for state in health.STATES]
+    return TemplateResponse(
+        request,
+        "campaigns/admin/fleet.html",
+        {
+            "groups": groups,
+            "states": list(health.STATES.items()),
+            "totals": [(state, totals[state]) for state in health.STATES],
+            "page_title": _("Fleet"),
+            "header_icon": "desktop",
+        },
+    )
+
+
+class FleetViewSet(AdminPageViewSet):
+    name = "screen_fleet"
+    icon = "desktop"
+    menu_label = gettext_lazy("Fleet")
+    view = staticmethod(fleet)
+
+
 class AgendaViewSet(AdminPageViewSet):
     name = "screen_agenda"
     icon = "date"
@@ -318,7 +361,14 @@ class ScreenTokenViewSet(ViewSet):
 
 
 class ScreensGroup(SnippetViewSetGroup):
-    items = [ScreenViewSet, ScreenGroupViewSet, PlaylistViewSet, AgendaViewSet, PlayReportViewSet]
+    items = [
+        ScreenViewSet,
+        ScreenGroupViewSet,
+        PlaylistViewSet,
+        FleetViewSet,
+        AgendaViewSet,
+        PlayReportViewSet,
+    ]
     menu_icon = "desktop"
     menu_label = gettext_lazy("Screens")
     menu_name = "screens"

@@ -1,4 +1,5 @@
-"""Writes for screens: a screen's token, the plays it reports, when it was last seen."""
+"""Writes for screens: a screen's token, the plays it reports, when it was last seen, what
+its player says about itself."""
 
 import hashlib
 import json
@@ -20,6 +21,7 @@ from campaigns.screens.models import (
     MonthlyPlays,
     PlayEvent,
     Screen,
+    ScreenStatus,
 )
 
 
@@ -266,3 +268,26 @@ def record_last_seen(*, screen_ids: Iterable[int], at: datetime) -> int:
     return Screen.objects.filter(pk__in=screen_ids).update(
         last_seen_at=Greatest(Coalesce(F("last_seen_at"), moment), moment)
     )
+
+
+@transaction.atomic
+def record_status(*, screen: Screen, report: dict, at: datetime) -> ScreenStatus:
+    """Keep what the player says about itself (one row per screen, replaced), and count
+    the report as the screen being seen."""
+    clock = report.get("clock")
+    status, _created = ScreenStatus.objects.update_or_create(
+        screen=screen,
+        defaults={
+            "reported_at": at,
+            "playlist_etag": report["playlist_etag"],
+            "playing": report["playing"],
+            "cached_items": report["cached_items"],
+            "cached_bytes": report["cached_bytes"],
+            "free_bytes": report["free_bytes"],
+            "player_version": report["player_version"],
+            "clock_skew_seconds": round((clock - at).total_seconds()) if clock else None,
+            "errors": report["errors"],
+        },
+    )
+    record_last_seen(screen_ids=[screen.pk], at=at)
+    return status

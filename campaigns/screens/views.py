@@ -24,6 +24,8 @@ def player(request, screen_id: int):
         "worker_url": reverse("screen_player_worker"),
         "worker_scope": reverse("screen_player_worker").rsplit("/", 1)[0] + "/",
         "flush_seconds": settings.SCREEN_PLAYER_FLUSH_SECONDS,
+        "status_url": reverse("api_screen_status", args=[screen.pk]),
+        "status_seconds": settings.SCREEN_PLAYER_STATUS_SECONDS,
     }
     # The screen's own language, not the browser's: it is read by passengers.
     with translation.override(screen.language):

@@ -568,6 +568,12 @@ SCREEN_SILENT_AFTER_MINUTES = env.get_int("SCREEN_SILENT_AFTER_MINUTES", 10)
 # and which start times are believable.
 SCREEN_PLAYS_RATE = env.get_str("SCREEN_PLAYS_RATE", "30/min")
 SCREEN_PLAYER_FLUSH_SECONDS = env.get_int("SCREEN_PLAYER_FLUSH_SECONDS", 60)
+# Status reports (docs/screens.md): how often a player sends one besides at start and after
+# a playlist change, how many a screen may send, and how long a screen may hold an older
+# playlist after a change before it counts as behind.
+SCREEN_PLAYER_STATUS_SECONDS = env.get_int("SCREEN_PLAYER_STATUS_SECONDS", 300)
+SCREEN_STATUS_RATE = env.get_str("SCREEN_STATUS_RATE", "12/min")
+SCREEN_BEHIND_AFTER_SECONDS = env.get_int("SCREEN_BEHIND_AFTER_SECONDS", 180)
 SCREEN_PLAYS_CLOCK_SKEW_MINUTES = 10
 SCREEN_PLAYS_MAX_AGE_DAYS = 30
 

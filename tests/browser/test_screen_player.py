@@ -105,6 +105,7 @@ def make_player_server(tmp_path, production_build, extra: str) -> Server:
             "SERVE_MEDIA": "true",
             "BASE_URL": server.url,
             "SCREEN_PLAYER_FLUSH_SECONDS": "2",
+            "SCREEN_PLAYER_STATUS_SECONDS": "3",
         }
     )
     result = subprocess.run(
@@ -130,6 +131,15 @@ def plays_in_database(server, since: float = 0) -> int:
             "SELECT count(*) FROM campaigns_playevent WHERE video_id = ? AND screen_id = ?",
             (server.setup["video"], server.setup["screen"]),
         ).fetchone()[0]
+
+
+def reported_status(server) -> tuple | None:
+    with sqlite3.connect(server.database) as connection:
+        return connection.execute(
+            "SELECT playlist_etag, playing, cached_items, player_version"
+            " FROM campaigns_screenstatus WHERE screen_id = ?",
+            (server.setup["screen"],),
+        ).fetchone()
 
 
 def test_the_player_keeps_playing_from_its_cache_while_the_server_is_down(page, player_server):
@@ -167,6 +177,20 @@ def test_the_player_keeps_playing_from_its_cache_while_the_server_is_down(page, 
     wait_until(page, "document.body.dataset.queued === '0'", timeout=15_000)
     before_outage = plays_in_database(server)
     assert before_outage >= 1
+    # It reports what it holds and plays (at start, then every few seconds here).
+    deadline = time.monotonic() + 15
+    while not ((status := reported_status(server)) and status[1]) and time.monotonic() < deadline:
+        time.sleep(0.5)
+    etag, playing, cached_items, version = status
+    assert etag == page.evaluate(f"localStorage.getItem('screen:{screen}:etag')")
+    assert playing.startswith(
+        str(
+            page.evaluate(
+                f"JSON.parse(localStorage.getItem('screen:{screen}:playlist')).items[0].id"
+            )
+        )
+    )
+    assert cached_items == 3 and version.startswith("open-doors-player/")
 
     server.stop()
     page.evaluate(SAMPLER)

@@ -104,3 +104,38 @@ def quickly_validated(data, known_video_ids: set[int]) -> list[dict] | None:
             }
         )
     return valid
+
+
+class ScreenStatusSerializer(serializers.Serializer):
+    """What a player says about itself: at start, after applying a playlist change and
+    every SCREEN_PLAYER_STATUS_SECONDS."""
+
+    playlist_etag = serializers.CharField(
+        max_length=80, allow_blank=True, help_text="The ETag of the playlist it plays from."
+    )
+    playing = serializers.CharField(
+        max_length=200, allow_blank=True, default="", help_text="The item it is playing."
+    )
+    cached_items = serializers.IntegerField(min_value=0, max_value=100_000, default=0)
+    cached_bytes = serializers.IntegerField(min_value=0, max_value=2**53, default=0)
+    free_bytes = serializers.IntegerField(
+        min_value=0, max_value=2**53, allow_null=True, default=None, help_text="If known."
+    )
+    player_version = serializers.CharField(max_length=40, allow_blank=True, default="")
+    clock = serializers.DateTimeField(
+        allow_null=True, default=None, help_text="The player's own clock when it sent this."
+    )
+    errors = serializers.ListField(
+        child=serializers.CharField(max_length=300),
+        max_length=10,
+        default=list,
+        help_text="Its most recent errors, newest last.",
+    )
+
+    def validate(self, attrs):
+        unknown = sorted(set(self.initial_data) - set(self.fields))
+        if unknown:
+            raise serializers.ValidationError(
+                {name: ["This field is not part of a status report."] for name in unknown}
+            )
+        return attrs

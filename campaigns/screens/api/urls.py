@@ -7,4 +7,9 @@ urlpatterns = [
     path(
         "screens/<int:screen_id>/plays/", views.ScreenPlaysView.as_view(), name="api_screen_plays"
     ),
+    path(
+        "screens/<int:screen_id>/status/",
+        views.ScreenStatusView.as_view(),
+        name="api_screen_status",
+    ),
 ]

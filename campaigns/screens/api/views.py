@@ -3,6 +3,7 @@
 import re
 
 from django.http import HttpResponse, JsonResponse
+from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import authentication, exceptions, permissions, status
@@ -14,6 +15,7 @@ from campaigns.screens import selectors, services
 from campaigns.screens.api.playlists import LARGEST_ID, playlist_responses, seen_screens
 from campaigns.screens.api.serializers import (
     PlayBatchSerializer,
+    ScreenStatusSerializer,
     quickly_validated,
     video_ids_in,
 )
@@ -81,14 +83,18 @@ class IsTheScreen(permissions.BasePermission):
         return isinstance(request.user, Screen)
 
 
-class ScreenPlaysThrottle(CountedInTheCache):
+class PerScreenThrottle(CountedInTheCache):
+    """Counted per screen (the authenticated screen), whatever its address."""
+
+    def get_cache_key(self, request, view):
+        return self.cache_format % {"scope": self.scope, "ident": request.user.pk}
+
+
+class ScreenPlaysThrottle(PerScreenThrottle):
     """Batches per screen (SCREEN_PLAYS_RATE): a player flushes every few minutes."""
 
     scope = "screen_plays"
     rate_setting = "SCREEN_PLAYS_RATE"
-
-    def get_cache_key(self, request, view):
-        return self.cache_format % {"scope": self.scope, "ident": request.user.pk}
 
 
 class ScreenPlaysView(APIView):
@@ -129,3 +135,42 @@ class ScreenPlaysView(APIView):
             {"accepted": result.accepted, "duplicates": result.duplicates},
             status=status.HTTP_202_ACCEPTED,
         )
+
+
+class ScreenStatusThrottle(PerScreenThrottle):
+    """Reports per screen (SCREEN_STATUS_RATE): at start, after changes, every few minutes."""
+
+    scope = "screen_status"
+    rate_setting = "SCREEN_STATUS_RATE"
+
+
+class ScreenStatusView(APIView):
+    """POST /api/v1/screens/{id}/status/: what the player holds, plays and caches."""
+
+    authentication_classes = [ScreenTokenAuthentication]
+    permission_classes = [IsTheScreen]
+    throttle_classes = [ScreenStatusThrottle]
+
+    @extend_schema(
+        request=ScreenStatusSerializer,
+        responses={
+            202: inline_serializer(
+                "ScreenStatusResult",
+                fields={"playlist_etag": drf_serializers.CharField()},
+            ),
+            400: ERROR_SCHEMA,
+            401: ERROR_SCHEMA,
+            404: ERROR_SCHEMA,
+            429: ERROR_SCHEMA,
+        },
+        operation_id="screens_status_create",
+    )
+    def post(self, request, screen_id: int):
+        if not isinstance(request.data, dict):
+            raise exceptions.ValidationError({"detail": "Send a JSON object."})
+        report = ScreenStatusSerializer(data=request.data)
+        report.is_valid(raise_exception=True)
+        services.record_status(screen=request.user, report=report.validated_data, at=timezone.now())
+        # The playlist the platform has for it now: a player that holds another polls.
+        current = playlist_responses.get(screen_id)
+        return Response({"playlist_etag": current.etag}, status=status.HTTP_202_ACCEPTED)

@@ -308,6 +308,7 @@ from campaigns.screens.models.plays import (  # noqa: E402
     MonthlyPlays,
     PlayEvent,
 )
+from campaigns.screens.models.status import ScreenStatus  # noqa: E402
 
 __all__ = [
     "DailyPlays",
@@ -320,4 +321,5 @@ __all__ = [
     "PlaylistTimeWindow",
     "Screen",
     "ScreenGroup",
+    "ScreenStatus",
 ]

@@ -20,6 +20,14 @@
   let onTop = 0; // index in `players` of the element on top
   let lastItemId = null;
   let flushing = false;
+  let playingNow = ""; // what the status report says is playing
+  const recentErrors = []; // the last few, newest last, for the status report
+  const PLAYER_VERSION = "open-doors-player/2";
+
+  function remember(message) {
+    recentErrors.push(`${new Date().toISOString()} ${message}`.slice(0, 300));
+    while (recentErrors.length > 10) recentErrors.shift();
+  }
 
   function readJSON(name, fallback) {
     try {
@@ -84,9 +92,11 @@
     try {
       const response = await fetch(config.playlist_url, { headers, cache: "no-store" });
       body.dataset.online = "yes";
+      let changed = false;
       if (response.status === 200) {
         playlist = await response.json();
         localStorage.setItem(key("playlist"), JSON.stringify(playlist));
+        changed = localStorage.getItem(key("etag")) !== (response.headers.get("ETag") || "");
         localStorage.setItem(key("etag"), response.headers.get("ETag") || "");
       } else if (response.status === 404 || response.status === 410) {
         playlist = { items: [], refresh_seconds: 300 };
@@ -94,6 +104,7 @@
         localStorage.removeItem(key("etag"));
       }
       if (playlist) await fillCache(playlist);
+      if (changed || !reported) sendStatus(); // a change applied, or the first poll
       flush();
     } catch (error) {
       body.dataset.online = "no"; // keep playing what is cached
@@ -128,6 +139,7 @@
         const buffer = await response.arrayBuffer();
         if (expected && (await sha256(buffer)) !== expected) {
           console.warn(`Not using ${url}: its SHA-256 does not match the playlist.`);
+          remember(`SHA-256 mismatch: ${url}`);
           continue;
         }
         await cache.put(
@@ -230,6 +242,7 @@
       await element.play();
     } catch (error) {
       console.warn(`Could not play ${item.video.url}`, error);
+      remember(`Could not play ${item.video.url}: ${(error && error.message) || error}`);
       verified.delete(item.video.url); // fetch and check it again at the next poll
       lastItemId = item.id;
       setTimeout(playNext, 500);
@@ -241,6 +254,7 @@
     onTop = below;
     setStandby(false);
     lastItemId = item.id;
+    playingNow = `${item.id}: ${item.video.title || item.video.url}`.slice(0, 200);
     const startedAt = new Date();
     const limit = item.duration_seconds || Infinity;
     const finish = () => {
@@ -308,6 +322,48 @@
     }
   }
 
+  // --- Status: what this player holds, plays and caches (docs/screens.md) -----------------------
+  let reported = false;
+  async function sendStatus() {
+    const token = localStorage.getItem(key("token"));
+    if (!token) return;
+    let cachedBytes = 0;
+    let free = null;
+    try {
+      const cache = await caches.open(VIDEO_CACHE);
+      for (const request of await cache.keys()) {
+        const cached = await cache.match(request);
+        cachedBytes += Number(cached.headers.get("Content-Length") || 0);
+      }
+      if (navigator.storage && navigator.storage.estimate) {
+        const estimate = await navigator.storage.estimate();
+        if (estimate.quota) free = Math.max(0, Math.round(estimate.quota - estimate.usage));
+      }
+    } catch (error) {
+      /* sizes unknown: reported as none */
+    }
+    try {
+      const response = await fetch(config.status_url, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` },
+        body: JSON.stringify({
+          playlist_etag: localStorage.getItem(key("etag")) || "",
+          playing: playingNow,
+          cached_items: verified.size,
+          cached_bytes: cachedBytes,
+          free_bytes: free,
+          player_version: PLAYER_VERSION,
+          clock: new Date().toISOString(),
+          errors: recentErrors.slice(-10),
+        }),
+      });
+      reported = response.status === 202;
+      body.dataset.reported = String(response.status);
+    } catch (error) {
+      body.dataset.online = "no";
+    }
+  }
+
   function forget(events) {
     const sent = new Set(events.map((event) => event.event_id));
     queue = queue.filter((event) => !sent.has(event.event_id));
@@ -323,6 +379,7 @@
     playNext();
     poll();
     setInterval(flush, config.flush_seconds * 1000);
+    setInterval(sendStatus, config.status_seconds * 1000);
   }
 
   start();

@@ -33,11 +33,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def video():
-    return Video.objects.filter(processing_status=ProcessingStatus.READY).order_by("pk").first()
-
-
-@pytest.fixture
 def other_video(video):
     return (
         Video.objects.filter(processing_status=ProcessingStatus.READY)
@@ -45,19 +40,6 @@ def other_video(video):
         .order_by("pk")
         .first()
     )
-
-
-@pytest.fixture
-def screen():
-    return ScreenFactory(language="en")
-
-
-@pytest.fixture
-def playlist(screen, video):
-    playlist = PlaylistFactory(name="Метро")
-    PlaylistItemFactory(playlist=playlist, video=video)
-    PlaylistAssignmentFactory(playlist=playlist, group=screen.group, priority=1)
-    return playlist
 
 
 def playlist_url(screen) -> str:
@@ -366,11 +348,6 @@ def test_the_last_seen_time_never_moves_back(screen):
 
 
 # --- Proof of play ---------------------------------------------------------------------------
-
-
-@pytest.fixture
-def token(screen):
-    return services.issue_screen_token(screen=screen)
 
 
 def plays_url(screen) -> str:
