@@ -357,6 +357,7 @@
           errors: recentErrors.slice(-10),
         }),
       });
+      await response.text(); // read to the end: the request is then finished
       reported = response.status === 202;
       body.dataset.reported = String(response.status);
     } catch (error) {
