@@ -1,6 +1,7 @@
 """Every model of the campaigns app, so that Django registers them (its app registry imports
 `campaigns.models`). Code imports a model from its room: `campaigns.screens.models`…"""
 
+from campaigns.alerts.models import Alert
 from campaigns.pages.models import CampaignIndexPage, CampaignPage
 from campaigns.partners.models import PartnerKey, WebhookDelivery, WebhookEndpoint
 from campaigns.photovoice.models import AuditTheme, PhotoSubmission, PhotovoicePage
@@ -26,6 +27,7 @@ from campaigns.stories.models import (
 from campaigns.videos.models import Caption, Video
 
 __all__ = [
+    "Alert",
     "AuditTheme",
     "CampaignIndexPage",
     "CampaignPage",

@@ -8,6 +8,7 @@ from django.db import transaction
 from django_tasks import task
 
 from campaigns.partners import webhooks
+from campaigns.screens import notices
 from campaigns.videos import processing
 
 
@@ -30,3 +31,13 @@ def enqueue_webhook(delivery_id: str, *, attempt: int, run_after: datetime | Non
     """Queue attempt number `attempt` once the current transaction commits."""
     queued = deliver_webhook.using(run_after=run_after) if run_after else deliver_webhook
     transaction.on_commit(lambda: queued.enqueue(delivery_id, attempt))
+
+
+@task(backend="webhooks")
+def email_screen_incident(incident_id: int) -> bool:
+    """Tell a screen group's contacts that a screen needs someone, or recovered."""
+    return notices.email_incident(incident_id=incident_id)
+
+
+def enqueue_incident_email(incident_id: int) -> None:
+    transaction.on_commit(lambda: email_screen_incident.enqueue(incident_id))

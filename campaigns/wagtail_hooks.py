@@ -2,9 +2,12 @@
 Campaigns menu gathers the lists of several rooms."""
 
 from django.utils.translation import gettext_lazy
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from campaigns import attention
+from campaigns.alerts.admin_views import AlertViewSet
 from campaigns.partners import wagtail_hooks as partners
 from campaigns.photovoice import wagtail_hooks as photovoice
 from campaigns.photovoice.admin_views import AuditThemeViewSet, PhotovoiceModerationViewSet
@@ -19,6 +22,7 @@ __all__ = ["partners", "photovoice", "screens", "stories", "videos"]
 
 class CampaignsGroup(SnippetViewSetGroup):
     items = [
+        AlertViewSet,
         VideoViewSet,
         OrganisationViewSet,
         ThemeViewSet,
@@ -33,3 +37,8 @@ class CampaignsGroup(SnippetViewSetGroup):
 
 
 register_snippet(CampaignsGroup)
+
+
+@hooks.register("register_attention_counts")
+def campaigns_attention(user):
+    return attention.attention(user)

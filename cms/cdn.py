@@ -40,7 +40,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move, pr
 from cms import languages
 from cms.api.addresses import absolute
 from cms.api.caching import ContentVersion, StoredAnswers
-from cms.api.purge import purge_after_commit
+from cms.api.purge import PREFIX, purge_after_commit
 from cms.sitemaps import is_sitemap_address, sitemap_paths
 
 PUBLIC_STATUSES = {200, 301, 404}
@@ -266,6 +266,15 @@ def purge_showing(objects: Iterable[models.Model]) -> None:
     """Purge from the CDN, once committed, every public address that may show these."""
     if settings.WAGTAILFRONTENDCACHE:
         purge_after_commit(addresses_showing(objects))
+
+
+def every_page_changed() -> None:
+    """Something every public page shows changed (an alert's banner): the origin's copies
+    are dropped at once, and the CDN's once committed, by a purge of each language's
+    whole address space (cms.api.purge: a prefix ends in `*`)."""
+    page_version.changed()
+    if settings.WAGTAILFRONTENDCACHE:
+        purge_after_commit([absolute(f"/{code}/") + PREFIX for code in languages.codes()])
 
 
 # --- When ----------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
@@ -8,6 +9,7 @@ from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, SnippetViewSet
 
+from cms.dashboard import Attention
 from learning import easy_language
 from learning.glossary.models import GlossaryTerm
 from learning.models import LessonIndexPage, LessonPage, Topic
@@ -73,6 +75,18 @@ register_snippet(GlossaryViewSet)
 @hooks.register("register_admin_viewset")
 def register_lesson_listing():
     return LessonListingViewSet("lessons")
+
+
+@hooks.register("register_attention_counts")
+def lessons_attention(user):
+    """Published lessons the easy-language check grades hard, for those who may edit pages."""
+    if not user.has_perm("wagtailadmin.access_admin") or not (
+        user.is_superuser or user.groups.filter(page_permissions__isnull=False).exists()
+    ):
+        return []
+    hard = LessonPage.objects.live().filter(easy_language_grade=easy_language.HARD).count()
+    url = reverse("lessons:index") + f"?easy_language_grade={easy_language.HARD}"
+    return [Attention(_("published lessons graded hard to read"), hard, url)]
 
 
 @hooks.register("before_publish_page")

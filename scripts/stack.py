@@ -186,6 +186,12 @@ class Stack:
                 cwd=PROJECT_DIR,
                 env=self.env,
             )
+        self._spawn(
+            "every-minute",
+            [sys.executable, "manage.py", "every_minute", "--loop"],
+            cwd=PROJECT_DIR,
+            env=self.env,
+        )
         vcl = self.folder / "default.vcl"
         vcl.write_text(
             VCL.read_text()

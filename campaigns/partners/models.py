@@ -152,10 +152,25 @@ class WebhookEvent(models.TextChoices):
     )
     # A photovoice photo partners had was withdrawn by its sender: they must delete it.
     PHOTO_WITHDRAWN = "photo.withdrawn", pgettext_lazy("webhook event", "photo withdrawn")
+    # An urgent message in every language came into force, or ended (docs/screens.md).
+    ALERT_PUBLISHED = "alert.published", pgettext_lazy("webhook event", "alert published")
+    ALERT_ENDED = "alert.ended", pgettext_lazy("webhook event", "alert ended")
+    # For the operators of screens: one stayed behind or silent, or came back.
+    SCREEN_UNHEALTHY = "screen.unhealthy", pgettext_lazy("webhook event", "screen unhealthy")
+    SCREEN_RECOVERED = "screen.recovered", pgettext_lazy("webhook event", "screen recovered")
+
+
+# Only screens' operators want these: a partner's new webhook is not sent them unless ticked.
+OPERATOR_EVENTS = {WebhookEvent.SCREEN_UNHEALTHY, WebhookEvent.SCREEN_RECOVERED}
 
 
 def every_webhook_event() -> list[str]:
+    """Kept for the migrations that named it as the default."""
     return list(WebhookEvent.values)
+
+
+def default_webhook_events() -> list[str]:
+    return [event for event in WebhookEvent.values if event not in OPERATOR_EVENTS]
 
 
 def new_webhook_secret() -> str:
@@ -167,7 +182,7 @@ class WebhookEndpointForm(WagtailAdminModelForm):
         label=pgettext_lazy("webhook event", "Events"),
         choices=WebhookEvent.choices,
         widget=forms.CheckboxSelectMultiple,
-        initial=every_webhook_event,
+        initial=default_webhook_events,
         error_messages={"required": _("Choose at least one event.")},
     )
 
@@ -203,7 +218,7 @@ class WebhookEndpoint(models.Model):
         validators=[URLValidator(schemes=["http", "https"])],
         help_text=_("An http:// or https:// address on the partner's server."),
     )
-    events = models.JSONField(_("events"), default=every_webhook_event)
+    events = models.JSONField(_("events"), default=default_webhook_events)
     # Kept readable: every delivery is signed with it (HMAC-SHA256).
     secret = models.CharField(_("signing secret"), max_length=100, editable=False)
     active = models.BooleanField(

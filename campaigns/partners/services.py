@@ -143,6 +143,13 @@ def announce_photo_withdrawn(*, photo_id: int) -> list[WebhookDelivery]:
     return _deliver(WebhookEvent.PHOTO_WITHDRAWN, subject)
 
 
+@transaction.atomic
+def announce(*, event: str, subject: dict) -> list[WebhookDelivery]:
+    """Any other event (an alert, a screen's health) to the endpoints that want it;
+    `subject` is the payload's `object`."""
+    return _deliver(event, subject)
+
+
 def _create(event: str, page: Page) -> list[WebhookDelivery]:
     subject = {
         "type": api_type(page),

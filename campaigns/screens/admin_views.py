@@ -3,7 +3,6 @@ player address, the agenda ("what plays on this screen at this time, and why") a
 proof-of-play report with its CSV export (docs/screens.md)."""
 
 import io
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from datetime import timedelta
 
@@ -28,6 +27,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from wagtail.snippets.widgets import AdminSnippetChooser
 
 from campaigns.screens import health, selectors, services
+from campaigns.screens.admin_status import FleetViewSet, ScreenStatusViewSet
 from campaigns.screens.models import Playlist, Screen, ScreenGroup
 from cms.admin_views import AdminPageViewSet
 from cms.data_stories.charts import bar_chart
@@ -309,36 +309,6 @@ def _csv_lines(rows: Iterable[selectors.PlayCount]) -> Iterator[str]:
         yield take()
 
 
-@permission_required("campaigns.view_screen")
-def fleet(request):
-    """Screens per group and state, and the screens that need someone, with what their
-    players last said (docs/screens.md, "Reading the fleet view")."""
-    groups = health.fleet()
-    totals = sum((group["counts"] for group in groups), Counter())
-    for group in groups:
-        # One cell per state, in the columns' order (a Counter's keys would shadow
-        # attribute lookups such as `.items` in the template).
-        group["cells"] = [(state, group["counts"][state]) for state in health.STATES]
-    return TemplateResponse(
-        request,
-        "campaigns/admin/fleet.html",
-        {
-            "groups": groups,
-            "states": list(health.STATES.items()),
-            "totals": [(state, totals[state]) for state in health.STATES],
-            "page_title": _("Fleet"),
-            "header_icon": "desktop",
-        },
-    )
-
-
-class FleetViewSet(AdminPageViewSet):
-    name = "screen_fleet"
-    icon = "desktop"
-    menu_label = gettext_lazy("Fleet")
-    view = staticmethod(fleet)
-
-
 class AgendaViewSet(AdminPageViewSet):
     name = "screen_agenda"
     icon = "date"
@@ -351,6 +321,9 @@ class PlayReportViewSet(AdminPageViewSet):
     icon = "table"
     menu_label = gettext_lazy("Plays report")
     view = staticmethod(play_report)
+
+
+__all__ = ["ScreenStatusViewSet"]
 
 
 class ScreenTokenViewSet(ViewSet):

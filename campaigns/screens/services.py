@@ -2,6 +2,7 @@
 its player says about itself."""
 
 import hashlib
+import io
 import json
 import secrets
 import uuid
@@ -10,10 +11,12 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.db import IntegrityError, connection, transaction
 from django.db.models import DateTimeField, F, Model, Sum, Value
 from django.db.models.functions import Coalesce, Greatest, TruncMonth
 from django.utils import timezone
+from PIL import Image
 
 from campaigns.screens.models import (
     DailyPlays,
@@ -21,6 +24,7 @@ from campaigns.screens.models import (
     MonthlyPlays,
     PlayEvent,
     Screen,
+    ScreenScreenshot,
     ScreenStatus,
 )
 
@@ -291,3 +295,69 @@ def record_status(*, screen: Screen, report: dict, at: datetime) -> ScreenStatus
     )
     record_last_seen(screen_ids=[screen.pk], at=at)
     return status
+
+
+# --- Screenshots (docs/screens.md, "Screenshots") ------------------------------------------
+
+
+class ScreenshotRefused(ValueError):
+    """Not a picture the platform keeps; the message says why."""
+
+
+@transaction.atomic
+def request_screenshot(*, screen: Screen, at: datetime) -> ScreenScreenshot:
+    """An operator asks: the player takes one after its next status report."""
+    shot, _created = ScreenScreenshot.objects.get_or_create(screen=screen)
+    shot.requested_at = at
+    shot.save(update_fields=["requested_at"])
+    return shot
+
+
+def screenshot_pending(*, screen: Screen) -> bool:
+    shot = ScreenScreenshot.objects.filter(screen=screen).first()
+    return shot is not None and shot.is_pending
+
+
+@transaction.atomic
+def store_screenshot(*, screen: Screen, data: bytes, at: datetime) -> ScreenScreenshot:
+    """Keep the picture a player sent (JPEG, PNG or WebP), as a JPEG no larger than
+    SCREEN_SCREENSHOT_MAX_SIDE, without metadata; the previous one is deleted. Only when
+    one was asked for: a player cannot fill the storage on its own."""
+    shot = ScreenScreenshot.objects.select_for_update().filter(screen=screen).first()
+    if shot is None or not shot.is_pending:
+        raise ScreenshotRefused("No screenshot was asked for.")
+    jpeg = _as_jpeg(data)
+    old = shot.image.name if shot.image else ""
+    shot.image.save(f"screen-{screen.pk}-{uuid.uuid4().hex}.jpg", ContentFile(jpeg), save=False)
+    shot.taken_at = shot.received_at = at
+    shot.save(update_fields=["image", "taken_at", "received_at"])
+    if old:
+        transaction.on_commit(lambda: shot.image.storage.delete(old))
+    return shot
+
+
+def _as_jpeg(data: bytes) -> bytes:
+    largest = settings.SCREEN_SCREENSHOT_MAX_SIDE
+    try:
+        with Image.open(io.BytesIO(data)) as picture:
+            if picture.format not in ("JPEG", "PNG", "WEBP"):
+                raise ScreenshotRefused("Send a JPEG, PNG or WebP picture.")
+            if picture.width * picture.height > 40_000_000:
+                raise ScreenshotRefused("The picture is too large.")
+            picture.thumbnail((largest, largest))
+            out = io.BytesIO()
+            picture.convert("RGB").save(out, "JPEG", quality=80)
+    except (OSError, Image.DecompressionBombError, SyntaxError) as error:
+        raise ScreenshotRefused("This is not a picture that can be read.") from error
+    return out.getvalue()
+
+
+@transaction.atomic
+def prune_screenshots(*, older_than: datetime) -> int:
+    """Delete the pictures received before `older_than` (SCREEN_SCREENSHOT_KEEP_HOURS)."""
+    old = list(ScreenScreenshot.objects.filter(received_at__lt=older_than).exclude(image=""))
+    for shot in old:
+        name = shot.image.name
+        transaction.on_commit(lambda name=name, storage=shot.image.storage: storage.delete(name))
+    ScreenScreenshot.objects.filter(pk__in=[shot.pk for shot in old]).update(image="")
+    return len(old)

@@ -5,6 +5,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.images import get_image_model
 from wagtail.signals import page_published, page_unpublished
 
+from campaigns.alerts.models import Alert
 from campaigns.pages.models import CampaignPage
 from campaigns.screens.api.playlists import playlist_version
 from campaigns.screens.models import (
@@ -19,6 +20,7 @@ from campaigns.stories.models import ConsentRecord, StoryPage
 from campaigns.videos.models import Caption, Video
 
 SHOWN_ON_SCREENS = [
+    Alert,
     Screen,
     ScreenGroup,
     Playlist,

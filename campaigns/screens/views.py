@@ -26,6 +26,7 @@ def player(request, screen_id: int):
         "flush_seconds": settings.SCREEN_PLAYER_FLUSH_SECONDS,
         "status_url": reverse("api_screen_status", args=[screen.pk]),
         "status_seconds": settings.SCREEN_PLAYER_STATUS_SECONDS,
+        "screenshot_url": reverse("api_screen_screenshot", args=[screen.pk]),
     }
     # The screen's own language, not the browser's: it is read by passengers.
     with translation.override(screen.language):

@@ -18,6 +18,11 @@ def register_screen_token_views():
     return admin_views.ScreenTokenViewSet()
 
 
+@hooks.register("register_admin_viewset")
+def register_screen_status_views():
+    return admin_views.ScreenStatusViewSet()
+
+
 @hooks.register("register_snippet_listing_buttons")
 def screen_player_button(snippet, user, next_url=None):
     if isinstance(snippet, Screen) and user.has_perm("campaigns.change_screen"):
@@ -26,6 +31,13 @@ def screen_player_button(snippet, user, next_url=None):
             reverse("screen_token:show", args=[snippet.pk]),
             icon_name="key",
             priority=5,
+        )
+    if isinstance(snippet, Screen) and user.has_perm("campaigns.view_screen"):
+        yield Button(
+            _("Status and screenshot"),
+            reverse("screen_status:show", args=[snippet.pk]),
+            icon_name="view",
+            priority=6,
         )
 
 

@@ -22,3 +22,20 @@ def api_exception_handler(exc, context):
 def not_found(request, path: str = ""):
     """Unknown API addresses answer in JSON, like the rest of the API."""
     return JsonResponse({"detail": "There is nothing at this address."}, status=404)
+
+
+def refuse_unless_plain_read(request) -> JsonResponse | None:
+    """For the plain (non-DRF) read-only endpoints: a JSON 405 for another method, a 400 for
+    any query parameter; None when the request may be answered."""
+    if request.method not in ("GET", "HEAD"):
+        response = JsonResponse(
+            {"detail": f"Method “{request.method}” is not allowed."}, status=405
+        )
+        response["Allow"] = "GET, HEAD"
+        return response
+    if request.GET:
+        unknown = ", ".join(sorted(request.GET))
+        return JsonResponse(
+            {"detail": f"This endpoint takes no query parameters (got: {unknown})."}, status=400
+        )
+    return None

@@ -25,7 +25,7 @@ from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
 from django_tasks import task
-from wagtail.contrib.frontend_cache.backends import HTTPBackend
+from wagtail.contrib.frontend_cache.backends import CloudfrontBackend, HTTPBackend
 from wagtail.contrib.frontend_cache.backends.http import PurgeRequest
 from wagtail.contrib.frontend_cache.utils import get_backends
 from wagtail.models import Page
@@ -37,18 +37,29 @@ from cms.api.addresses import API_ROOT, absolute, api_path
 logger = logging.getLogger(__name__)
 
 
+# An address ending in this purges every address that starts with the rest (every page of a
+# language, for an alert's banner): Varnish gets `X-Purge-Prefix` (deploy/varnish/default.vcl),
+# CloudFront a wildcard invalidation; Cloudflare purges only whole addresses, so there the
+# pages keep the banner's old state until their s-maxage (docs/deployment.md).
+PREFIX = "*"
+
+
 def purge_with_http(backend: HTTPBackend, urls: list[str]) -> list[str]:
     """PURGE each address at a Varnish-style cache; the addresses it did not take. Once the
     cache cannot be reached, the rest are not tried (each would wait for the timeout)."""
     failed = []
     for index, url in enumerate(urls):
-        parts = urlsplit(url)
+        prefix = url.endswith(PREFIX)
+        parts = urlsplit(url.removesuffix(PREFIX))
         host = parts.hostname + (f":{parts.port}" if parts.port else "")
+        headers = {"Host": host, "User-Agent": "platform-cdn-purge"}
+        if prefix:
+            headers["X-Purge-Prefix"] = "1"
         request = PurgeRequest(
             url=urlunsplit(
                 [backend.cache_scheme, backend.cache_netloc, parts.path, parts.query, ""]
             ),
-            headers={"Host": host, "User-Agent": "platform-cdn-purge"},
+            headers=headers,
         )
         try:
             # The address is the operator's CDN_PURGE_URL, not a reader's input.
@@ -71,8 +82,14 @@ def send_purges(urls: list[str]) -> list[str]:
     for backend in get_backends().values():
         if isinstance(backend, HTTPBackend):
             failed.update(dict.fromkeys(purge_with_http(backend, urls)))
+        elif isinstance(backend, CloudfrontBackend):
+            backend.purge_batch(urls)  # `/bg/*` is a CloudFront wildcard as it is
         else:
-            backend.purge_batch(urls)
+            whole = [url for url in urls if not url.endswith(PREFIX)]
+            if len(whole) < len(urls):
+                logger.warning("cdn purge: %s cannot purge by prefix", type(backend).__name__)
+            if whole:
+                backend.purge_batch(whole)
     return list(failed)
 
 

@@ -15,4 +15,5 @@ urlpatterns = [
     path("", include("campaigns.videos.api.urls")),
     path("", include("campaigns.photovoice.api.urls")),
     path("", include("campaigns.screens.api.urls")),
+    path("", include("campaigns.alerts.api.urls")),
 ]

@@ -159,6 +159,12 @@ HOUSEKEEPING_COMMANDS = [
     ["erase_photovoice_personal_data"],
     ["prune_search_counts"],
 ]
+# `manage.py every_minute` runs these (name and arguments): what must happen within a
+# minute of a moment nobody acts at (docs/deployment.md).
+EVERY_MINUTE_COMMANDS = [
+    ["check_screens"],
+    ["announce_alerts"],
+]
 
 # --- Languages -------------------------------------------------------------------------
 # The one list of languages. Everything else (Django's LANGUAGES, Wagtail's content
@@ -207,6 +213,7 @@ TRANSLATION_COVERAGE_MODELS = [
     "cms.DataStoryPage",
     "learning.Topic",
     "learning.GlossaryTerm",
+    "campaigns.Alert",
     "campaigns.Theme",
     "campaigns.AuditTheme",
     "campaigns.Organisation",
@@ -555,6 +562,12 @@ POLL_COOKIE_MAX_AGE_DAYS = 2 * 365
 WSGI_FAST_PATHS = ["campaigns.screens.api.fast_path.PlaylistFastPath"]
 # How often players poll; also the playlist's `max-age` for a CDN.
 SCREEN_PLAYLIST_REFRESH_SECONDS = env.get_int("SCREEN_PLAYLIST_REFRESH_SECONDS", 60)
+# The CAP feed's <areaDesc> (docs/screens.md, "Alerts"): the area the platform's alerts
+# are for, e.g. "Sofia"; empty leaves the area out.
+ALERT_AREA = env.get_str("ALERT_AREA", "")
+# While an alert is in force for a screen, or starts within the hour, its player polls
+# this often: an alert reaches it within this time (docs/screens.md, "Alerts").
+SCREEN_ALERT_REFRESH_SECONDS = env.get_int("SCREEN_ALERT_REFRESH_SECONDS", 15)
 SCREEN_PLAYLIST_STALE_SECONDS = 10 * 60  # stale-while-revalidate
 SCREEN_PLAYLIST_STALE_IF_ERROR_SECONDS = 2 * 24 * 60 * 60  # a CDN may cover an outage
 # How often each process asks the shared cache whether playlists changed: an edit reaches
@@ -574,6 +587,15 @@ SCREEN_PLAYER_FLUSH_SECONDS = env.get_int("SCREEN_PLAYER_FLUSH_SECONDS", 60)
 SCREEN_PLAYER_STATUS_SECONDS = env.get_int("SCREEN_PLAYER_STATUS_SECONDS", 300)
 SCREEN_STATUS_RATE = env.get_str("SCREEN_STATUS_RATE", "12/min")
 SCREEN_BEHIND_AFTER_SECONDS = env.get_int("SCREEN_BEHIND_AFTER_SECONDS", 180)
+# A screen behind or silent this long opens an incident: its group's contacts get an email
+# and webhooks a `screen.unhealthy` (once; `screen.recovered` when it is back).
+SCREEN_UNHEALTHY_AFTER_MINUTES = env.get_int("SCREEN_UNHEALTHY_AFTER_MINUTES", 15)
+# Screenshots an operator asks for (docs/screens.md): how long they are kept (private
+# storage, never public), their largest side, and how many a screen may send.
+SCREEN_SCREENSHOT_KEEP_HOURS = env.get_int("SCREEN_SCREENSHOT_KEEP_HOURS", 24)
+SCREEN_SCREENSHOT_MAX_SIDE = 1280
+SCREEN_SCREENSHOT_MAX_KB = 4096
+SCREEN_SCREENSHOT_RATE = env.get_str("SCREEN_SCREENSHOT_RATE", "10/hour")
 SCREEN_PLAYS_CLOCK_SKEW_MINUTES = 10
 SCREEN_PLAYS_MAX_AGE_DAYS = 30
 

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.models import TranslatableMixin
 
-from cms.translation import access, admin_views, listing_buttons, status
+from cms.translation import access, admin_views, listing_buttons, status, status_counts
 
 
 @hooks.register("register_admin_viewset")
@@ -76,3 +76,8 @@ hooks.register(listing_buttons.HOOK, listing_buttons.translation_buttons)
 @hooks.register("construct_explorer_page_queryset")
 def annotate_translation_sources(parent_page, pages, request):
     return listing_buttons.annotate_sources(pages)
+
+
+@hooks.register("register_attention_counts")
+def translations_attention(user):
+    return status_counts.attention(user)

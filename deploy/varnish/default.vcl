@@ -36,6 +36,11 @@ sub vcl_recv {
         if (client.ip !~ purgers) {
             return (synth(405, "Not allowed."));
         }
+        # Every address under the path (an alert's banner is on every page of a language).
+        if (req.http.X-Purge-Prefix) {
+            ban("obj.http.x-host == " + req.http.host + " && obj.http.x-path ~ ^" + regsub(req.url, "\?.*$", ""));
+            return (synth(200, "Purged."));
+        }
         # The path without its query: every query of it goes too.
         ban("obj.http.x-host == " + req.http.host + " && obj.http.x-path == " + regsub(req.url, "\?.*$", ""));
         return (synth(200, "Purged."));

@@ -17,7 +17,9 @@ from datetime import UTC, datetime, timedelta
 from django.conf import settings
 from django.db import DatabaseError, close_old_connections
 from django.utils import timezone, translation
+from django.utils.dateparse import parse_datetime
 
+from campaigns.alerts import selectors as alerts
 from campaigns.screens import selectors, services
 from campaigns.screens.models import PlaylistItem, Screen
 from campaigns.videos.models import Caption
@@ -116,6 +118,7 @@ def build_document(screen: Screen, *, now: datetime) -> dict:
                 items.append(
                     _item(item, planned.playlist, playlist_windows, preferred, planned.assignment)
                 )
+    shown_alerts = alerts.alerts_for_screen(screen, start=now, end=end)
     return {
         "screen": {
             "id": screen.pk,
@@ -127,9 +130,32 @@ def build_document(screen: Screen, *, now: datetime) -> dict:
         },
         "valid_from": _utc(start),
         "valid_until": _utc(end),
-        "refresh_seconds": settings.SCREEN_PLAYLIST_REFRESH_SECONDS,
+        "refresh_seconds": refresh_seconds(shown_alerts, now=now),
         "items": items,
+        "alerts": [alert.as_json() for alert in shown_alerts],
     }
+
+
+ALERT_WARNING = timedelta(hours=1)
+
+
+def refresh_seconds(shown_alerts, *, now: datetime) -> int:
+    """Players poll faster while an alert is in force or starts within the hour."""
+    soon = now + ALERT_WARNING
+    if any(alert.starts_at <= soon for alert in shown_alerts):
+        return min(settings.SCREEN_PLAYLIST_REFRESH_SECONDS, settings.SCREEN_ALERT_REFRESH_SECONDS)
+    return settings.SCREEN_PLAYLIST_REFRESH_SECONDS
+
+
+def changes_at(document: dict, *, now: datetime) -> float | None:
+    """When the document changes by itself because of its alerts (the faster polling starts
+    an hour before one, an alert drops out at its end), as epoch seconds."""
+    moments = []
+    for alert in document["alerts"]:
+        starts_at = parse_datetime(alert["starts_at"])
+        ends_at = parse_datetime(alert["ends_at"])
+        moments += [m for m in (starts_at - ALERT_WARNING, ends_at) if m > now]
+    return min(moments).timestamp() if moments else None
 
 
 def _item(item: PlaylistItem, playlist, windows, preferred, assignment) -> dict:
@@ -223,6 +249,7 @@ def prepare(screen_id: int, *, now: datetime | None = None) -> Prepared:
     if not screen.active:
         return _error(410, "This screen is switched off.", exists=True, expires_at=expires_at)
     document = build_document(screen, now=now)
+    expires_at = min(expires_at, changes_at(document, now=now) or expires_at)
     content = _encode(document)
     etag = strong_etag(content)
     last = shared.get(_last_key(screen_id))
@@ -235,7 +262,7 @@ def prepare(screen_id: int, *, now: datetime | None = None) -> Prepared:
         gzipped=gzip.compress(body, compresslevel=6, mtime=0),
         etag=etag,
         expires_at=expires_at,
-        max_age=settings.SCREEN_PLAYLIST_REFRESH_SECONDS,
+        max_age=document["refresh_seconds"],
         screen_exists=True,
     )
 

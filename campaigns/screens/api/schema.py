@@ -42,7 +42,10 @@ PLAYLIST = required(
         "valid_until": MOMENT,
         "refresh_seconds": {
             "type": "integer",
-            "description": "How often to ask again (with If-None-Match).",
+            "description": (
+                "How often to ask again (with If-None-Match); shorter while an alert is in "
+                "force or starts within the hour."
+            ),
         },
         "items": {
             "type": "array",
@@ -103,6 +106,37 @@ PLAYLIST = required(
                         "items": required({"starts_at": MOMENT, "ends_at": MOMENT}),
                     },
                 },
+            ),
+        },
+        "alerts": {
+            "type": "array",
+            "description": (
+                "Alerts in force or starting before valid_until, each in every language it "
+                "has, the screen's language first. Show one while the present moment is "
+                "within its times, over whatever plays, even offline."
+            ),
+            "items": required(
+                {
+                    "id": {"type": "integer", "description": "The same in every language."},
+                    "severity": {
+                        "type": "string",
+                        "enum": ["extreme", "severe", "moderate", "minor"],
+                    },
+                    "full_screen": {
+                        "type": "boolean",
+                        "description": "Over the whole picture (extreme, severe) or a band.",
+                    },
+                    "title": STRING,
+                    "text": STRING,
+                    "language": STRING,
+                    "dir": {"type": "string", "enum": ["ltr", "rtl"]},
+                    "machine_translated": {
+                        "type": "boolean",
+                        "description": "A machine translation nobody has confirmed yet.",
+                    },
+                    "starts_at": MOMENT,
+                    "ends_at": MOMENT,
+                }
             ),
         },
         "generated_at": MOMENT,

@@ -12,4 +12,9 @@ urlpatterns = [
         views.ScreenStatusView.as_view(),
         name="api_screen_status",
     ),
+    path(
+        "screens/<int:screen_id>/screenshot/",
+        views.ScreenScreenshotView.as_view(),
+        name="api_screen_screenshot",
+    ),
 ]

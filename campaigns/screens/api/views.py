@@ -2,11 +2,12 @@
 
 import re
 
-from django.http import HttpResponse, JsonResponse
+from django.conf import settings
+from django.http import HttpResponse
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.utils import extend_schema, inline_serializer
-from rest_framework import authentication, exceptions, permissions, status
+from rest_framework import authentication, exceptions, parsers, permissions, status
 from rest_framework import serializers as drf_serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -21,6 +22,7 @@ from campaigns.screens.api.serializers import (
 )
 from campaigns.screens.models import Screen
 from campaigns.videos.models import Video
+from cms.api.errors import refuse_unless_plain_read
 from cms.api.schema_fields import ERROR_SCHEMA
 from cms.api.throttles import CountedInTheCache
 
@@ -28,17 +30,9 @@ from cms.api.throttles import CountedInTheCache
 @csrf_exempt  # only GET and HEAD are answered; anything else is a JSON 405, not a CSRF page
 def screen_playlist(request, screen_id: int):
     """GET /api/v1/screens/{id}/playlist/: public, cacheable, built once (see playlists)."""
-    if request.method not in ("GET", "HEAD"):
-        response = JsonResponse(
-            {"detail": f"Method “{request.method}” is not allowed."}, status=405
-        )
-        response["Allow"] = "GET, HEAD"
-        return response
-    if request.GET:
-        unknown = ", ".join(sorted(request.GET))
-        return JsonResponse(
-            {"detail": f"This endpoint takes no query parameters (got: {unknown})."}, status=400
-        )
+    refused = refuse_unless_plain_read(request)
+    if refused:
+        return refused
     prepared = playlist_responses.get(screen_id)
     if prepared.screen_exists:
         seen_screens.record(screen_id)
@@ -156,7 +150,14 @@ class ScreenStatusView(APIView):
         responses={
             202: inline_serializer(
                 "ScreenStatusResult",
-                fields={"playlist_etag": drf_serializers.CharField()},
+                fields={
+                    "playlist_etag": drf_serializers.CharField(),
+                    "screenshot": drf_serializers.BooleanField(
+                        required=False,
+                        help_text="Present when an operator asked for a screenshot: POST one "
+                        "to screenshot/.",
+                    ),
+                },
             ),
             400: ERROR_SCHEMA,
             401: ERROR_SCHEMA,
@@ -173,4 +174,63 @@ class ScreenStatusView(APIView):
         services.record_status(screen=request.user, report=report.validated_data, at=timezone.now())
         # The playlist the platform has for it now: a player that holds another polls.
         current = playlist_responses.get(screen_id)
-        return Response({"playlist_etag": current.etag}, status=status.HTTP_202_ACCEPTED)
+        answer = {"playlist_etag": current.etag}
+        if services.screenshot_pending(screen=request.user):
+            answer["screenshot"] = True  # an operator asked: send one to screenshot/
+        return Response(answer, status=status.HTTP_202_ACCEPTED)
+
+
+class PictureParser(parsers.BaseParser):
+    """A raw JPEG, PNG or WebP body, as bytes (at most SCREEN_SCREENSHOT_MAX_KB)."""
+
+    media_type = "image/*"
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        limit = settings.SCREEN_SCREENSHOT_MAX_KB * 1024
+        data = stream.read(limit + 1) if stream is not None else b""
+        if len(data) > limit:
+            raise exceptions.ParseError(
+                f"The picture is larger than {settings.SCREEN_SCREENSHOT_MAX_KB} KB."
+            )
+        return data
+
+
+class ScreenScreenshotThrottle(PerScreenThrottle):
+    scope = "screen_screenshot"
+    rate_setting = "SCREEN_SCREENSHOT_RATE"
+
+
+class ScreenScreenshotView(APIView):
+    """POST /api/v1/screens/{id}/screenshot/: the picture an operator asked for."""
+
+    authentication_classes = [ScreenTokenAuthentication]
+    permission_classes = [IsTheScreen]
+    throttle_classes = [ScreenScreenshotThrottle]
+    parser_classes = [PictureParser]
+
+    @extend_schema(
+        request={"image/jpeg": {"type": "string", "format": "binary"}},
+        responses={
+            201: None,
+            400: ERROR_SCHEMA,
+            401: ERROR_SCHEMA,
+            404: ERROR_SCHEMA,
+            409: ERROR_SCHEMA,
+            413: ERROR_SCHEMA,
+            415: ERROR_SCHEMA,
+            429: ERROR_SCHEMA,
+        },
+        operation_id="screens_screenshot_create",
+    )
+    def post(self, request, screen_id: int):
+        if not isinstance(request.data, bytes) or not request.data:
+            raise exceptions.ParseError("Send the picture as the request's body.")
+        if not services.screenshot_pending(screen=request.user):
+            return Response(
+                {"detail": "No screenshot was asked for."}, status=status.HTTP_409_CONFLICT
+            )
+        try:
+            services.store_screenshot(screen=request.user, data=request.data, at=timezone.now())
+        except services.ScreenshotRefused as refused:
+            raise exceptions.ValidationError({"detail": str(refused)}) from refused
+        return Response(status=status.HTTP_201_CREATED)

@@ -4,6 +4,7 @@ having played, with its counts (docs/screens.md)."""
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -34,13 +35,37 @@ def every_weekday() -> list[int]:
     return list(WEEKDAYS)
 
 
+def validate_email_lines(value: str) -> None:
+    wrong = []
+    for line in value.splitlines():
+        try:
+            if line.strip():
+                validate_email(line.strip())
+        except ValidationError:
+            wrong.append(line.strip())
+    if wrong:
+        raise ValidationError(
+            _("Not an email address: %(lines)s. Write one address per line."),
+            params={"lines": ", ".join(wrong)},
+        )
+
+
 class ScreenGroup(models.Model):
     """Screens scheduled together: the metro, a tram line, the screens of one station."""
 
     name = models.CharField(_("name"), max_length=120, unique=True)
     description = models.TextField(_("description"), blank=True)
+    contacts = models.TextField(
+        _("contacts"),
+        blank=True,
+        validators=[validate_email_lines],
+        help_text=_(
+            "Email addresses, one per line: they are told when a screen of this group stays "
+            "behind or silent, and when it recovers."
+        ),
+    )
 
-    panels = [FieldPanel("name"), FieldPanel("description")]
+    panels = [FieldPanel("name"), FieldPanel("description"), FieldPanel("contacts")]
 
     class Meta:
         verbose_name = _("screen group")
@@ -49,6 +74,10 @@ class ScreenGroup(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def contact_emails(self) -> list[str]:
+        return [line.strip() for line in self.contacts.splitlines() if line.strip()]
 
 
 class Orientation(models.TextChoices):
@@ -308,7 +337,11 @@ from campaigns.screens.models.plays import (  # noqa: E402
     MonthlyPlays,
     PlayEvent,
 )
-from campaigns.screens.models.status import ScreenStatus  # noqa: E402
+from campaigns.screens.models.status import (  # noqa: E402
+    ScreenIncident,
+    ScreenScreenshot,
+    ScreenStatus,
+)
 
 __all__ = [
     "DailyPlays",
@@ -321,5 +354,7 @@ __all__ = [
     "PlaylistTimeWindow",
     "Screen",
     "ScreenGroup",
+    "ScreenIncident",
+    "ScreenScreenshot",
     "ScreenStatus",
 ]

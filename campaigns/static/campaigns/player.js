@@ -103,6 +103,7 @@
         localStorage.setItem(key("playlist"), JSON.stringify(playlist));
         localStorage.removeItem(key("etag"));
       }
+      showAlerts(); // at once: an alert does not wait for the next tick
       if (playlist) await fillCache(playlist);
       if (changed || !reported) sendStatus(); // a change applied, or the first poll
       flush();
@@ -256,11 +257,15 @@
     lastItemId = item.id;
     playingNow = `${item.id}: ${item.video.title || item.video.url}`.slice(0, 200);
     const startedAt = new Date();
+    const coveredAtStart = coveredTicks;
     const limit = item.duration_seconds || Infinity;
     const finish = () => {
       element.removeEventListener("ended", finish);
       element.removeEventListener("timeupdate", check);
-      record(item, startedAt, language);
+      // A play a full-screen alert covered was not seen: it is not reported as played.
+      if (coveredTicks === coveredAtStart && body.dataset.alert !== "full") {
+        record(item, startedAt, language);
+      }
       playNext();
     };
     const check = () => {
@@ -268,6 +273,52 @@
     };
     element.addEventListener("ended", finish);
     element.addEventListener("timeupdate", check);
+  }
+
+  // --- Alerts -----------------------------------------------------------------------------------
+  // An alert in force shows over the videos (extreme and severe: the whole screen; the others:
+  // a band), each of its languages in turn, the screen's first. It is kept with the playlist,
+  // so a screen that loses the network shows it until its end time by its own clock.
+  const alertBox = document.getElementById("alert");
+  const ALERT_LANGUAGE_SECONDS = 8;
+  let coveredTicks = 0; // how often a full-screen alert was found covering the videos
+  let alertsShown = ""; // which alerts are up, and since when: each shows the screen's language first
+  let alertsSince = 0;
+
+  function alertsNow() {
+    const now = Date.now();
+    const inForce = ((playlist && playlist.alerts) || []).filter(
+      (alert) => Date.parse(alert.starts_at) <= now && now < Date.parse(alert.ends_at),
+    );
+    const fullScreen = inForce.filter((alert) => alert.full_screen);
+    return fullScreen.length ? fullScreen : inForce;
+  }
+
+  function showAlerts() {
+    const shown = alertsNow();
+    if (!shown.length) {
+      alertsShown = "";
+      alertBox.hidden = true;
+      delete body.dataset.alert;
+      return;
+    }
+    const shownKey = shown.map((alert) => `${alert.id}:${alert.language}`).join(" ");
+    if (shownKey !== alertsShown) {
+      alertsShown = shownKey;
+      alertsSince = Date.now();
+    }
+    const turn = Math.floor((Date.now() - alertsSince) / (ALERT_LANGUAGE_SECONDS * 1000));
+    const alert = shown[turn % shown.length];
+    alertBox.querySelector(".alert-title").textContent = alert.title;
+    alertBox.querySelector(".alert-text").textContent = alert.text;
+    alertBox.querySelector(".alert-note").hidden = !alert.machine_translated;
+    alertBox.lang = alert.language;
+    alertBox.dir = alert.dir || "auto";
+    alertBox.className = `alert-${alert.severity}`;
+    alertBox.dataset.alertId = String(alert.id);
+    alertBox.hidden = false;
+    body.dataset.alert = alert.full_screen ? "full" : "band";
+    if (alert.full_screen) coveredTicks += 1;
   }
 
   // --- Proof of play ----------------------------------------------------------------------------
@@ -357,12 +408,109 @@
           errors: recentErrors.slice(-10),
         }),
       });
-      await response.text(); // read to the end: the request is then finished
+      const text = await response.text(); // read to the end: the request is then finished
       reported = response.status === 202;
       body.dataset.reported = String(response.status);
+      const answer = reported ? JSON.parse(text || "{}") : {};
+      if (answer.screenshot) await sendScreenshot(token);
     } catch (error) {
       body.dataset.online = "no";
     }
+  }
+
+  // --- Screenshot ---------------------------------------------------------------------------------
+  // What the screen shows, drawn again on a canvas: the video's current frame (when its file is
+  // on this origin or allows CORS), its caption, the standby card and an alert over them.
+  function drawLines(context, text, x, y, width, lineHeight, align) {
+    const words = String(text).split(/\s+/);
+    let line = "";
+    const lines = [];
+    for (const word of words) {
+      const tried = line ? `${line} ${word}` : word;
+      if (context.measureText(tried).width > width && line) {
+        lines.push(line);
+        line = word;
+      } else {
+        line = tried;
+      }
+    }
+    if (line) lines.push(line);
+    context.textAlign = align;
+    lines.forEach((text, index) => context.fillText(text, x, y + index * lineHeight));
+    return lines.length * lineHeight;
+  }
+
+  function drawPicture(withVideo) {
+    const width = Math.min(1280, window.innerWidth || 1280);
+    const height = Math.round((width * (window.innerHeight || 720)) / (window.innerWidth || 1280));
+    const canvas = document.createElement("canvas");
+    canvas.width = width;
+    canvas.height = height;
+    const context = canvas.getContext("2d");
+    context.fillStyle = "#000";
+    context.fillRect(0, 0, width, height);
+    const top = players[onTop];
+    const unit = Math.min(width, height) / 100;
+    context.font = `${4 * unit}px "DejaVu Sans", sans-serif`;
+    if (!standby.hidden) {
+      context.fillStyle = "#123c69";
+      context.fillRect(0, 0, width, height);
+      context.fillStyle = "#fff";
+      drawLines(context, standby.innerText, width / 2, height / 2, width * 0.8, 6 * unit, "center");
+    } else if (top && top.readyState >= 2 && top.videoWidth) {
+      if (withVideo) {
+        const scale = Math.min(width / top.videoWidth, height / top.videoHeight);
+        const w = top.videoWidth * scale;
+        const h = top.videoHeight * scale;
+        context.drawImage(top, (width - w) / 2, (height - h) / 2, w, h);
+      }
+      const track = top.textTracks[0];
+      const cue = track && track.activeCues && track.activeCues[0];
+      if (cue) {
+        context.fillStyle = "rgba(0,0,0,0.8)";
+        context.fillRect(0, height - 14 * unit, width, 14 * unit);
+        context.fillStyle = "#fff";
+        drawLines(context, cue.text, width / 2, height - 9 * unit, width * 0.9, 5 * unit, "center");
+      }
+    }
+    if (!alertBox.hidden) {
+      const full = body.dataset.alert === "full";
+      const boxTop = full ? 0 : height * 0.75;
+      context.fillStyle = full ? "#a4161a" : "#ffd166";
+      context.fillRect(0, boxTop, width, height - boxTop);
+      context.fillStyle = full ? "#fff" : "#000";
+      context.direction = alertBox.dir === "rtl" ? "rtl" : "ltr";
+      const x = alertBox.dir === "rtl" ? width * 0.95 : width * 0.05;
+      const align = alertBox.dir === "rtl" ? "right" : "left";
+      context.font = `bold ${6 * unit}px "DejaVu Sans", sans-serif`;
+      const title = alertBox.querySelector(".alert-title").textContent;
+      const used = drawLines(context, title, x, boxTop + 10 * unit, width * 0.9, 7 * unit, align);
+      context.font = `${4.5 * unit}px "DejaVu Sans", sans-serif`;
+      const text = alertBox.querySelector(".alert-text").textContent;
+      drawLines(context, text, x, boxTop + 12 * unit + used, width * 0.9, 6 * unit, align);
+    }
+    return canvas;
+  }
+
+  async function sendScreenshot(token) {
+    let canvas = drawPicture(true);
+    let picture;
+    try {
+      picture = await new Promise((resolve) => canvas.toBlob(resolve, "image/jpeg", 0.8));
+    } catch (error) {
+      // The video's file is on another origin without CORS: the frame cannot be read back.
+      remember("Screenshot without the video frame: its file is on another origin");
+      canvas = drawPicture(false);
+      picture = await new Promise((resolve) => canvas.toBlob(resolve, "image/jpeg", 0.8));
+    }
+    if (!picture) return;
+    const response = await fetch(config.screenshot_url, {
+      method: "POST",
+      headers: { "Content-Type": "image/jpeg", Authorization: `Bearer ${token}` },
+      body: picture,
+    });
+    await response.text();
+    body.dataset.screenshot = String(response.status);
   }
 
   function forget(events) {
@@ -377,6 +525,8 @@
     showStatus();
     await startWorker();
     await restoreCache();
+    showAlerts();
+    setInterval(showAlerts, 1000);
     playNext();
     poll();
     setInterval(flush, config.flush_seconds * 1000);
