@@ -22,6 +22,7 @@ from wagtail.utils.file import hash_filelike
 from campaigns.partners import services as partners
 from campaigns.photovoice.models import AuditTheme, PhotoSubmission, PhotovoicePage
 from campaigns.photovoice.selectors import token_hash
+from campaigns.screens.models import PlaylistItem
 from cms.api.purge import purge_api_object
 from cms.cdn import purge_showing
 from cms.services import root_collection
@@ -228,6 +229,8 @@ def withdraw_photo(*, submission: PhotoSubmission) -> PhotoSubmission:
     submission.withdrawn_at = timezone.now()
     submission.caption = submission.alt_text = submission.author_name = submission.email = ""
     submission.save()
+    # Off every playlist: screens drop it at their next poll.
+    PlaylistItem.objects.filter(photo=submission).delete()
     if image is not None:
         image.delete()
     _purge_from_cdn(submission)

@@ -114,6 +114,7 @@ WHY_NOT = {
     selectors.VIDEO_UNPUBLISHED: gettext_lazy("the video is unpublished"),
     selectors.VIDEO_NOT_READY: gettext_lazy("the video is not processed yet"),
     selectors.STORY_NOT_PUBLIC: gettext_lazy("its story is not published with consent for screens"),
+    selectors.PHOTO_NOT_FOR_SCREENS: gettext_lazy("the photo was withdrawn or may not be shown"),
 }
 
 

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db.models import Q, QuerySet, Sum
 from django.utils import timezone
 
+from campaigns.pages.models import CampaignPage
 from campaigns.screens import schedule
 from campaigns.screens.models import (
     DailyPlays,
@@ -26,6 +27,7 @@ from campaigns.stories.selectors import stories_for_screens
 # Why an item or a playlist does not play: shown in the agenda, left out of the playlist API.
 VIDEO_UNPUBLISHED = "video_unpublished"
 VIDEO_NOT_READY = "video_not_ready"
+PHOTO_NOT_FOR_SCREENS = "photo_not_for_screens"
 STORY_NOT_PUBLIC = "story_not_public"
 CAMPAIGN_UNPUBLISHED = "campaign_unpublished"
 NOTHING_PLAYABLE = "nothing_playable"
@@ -100,7 +102,7 @@ def screen_plan(screen: Screen) -> ScreenPlan:
         playlists[fallback.pk] = fallback
     items = list(
         PlaylistItem.objects.filter(playlist_id__in=playlists)
-        .select_related("video__poster", "story")
+        .select_related("video__poster", "story", "photo__image")
         .prefetch_related("video__captions")
         .order_by("playlist_id", "sort_order", "pk")
     )
@@ -135,9 +137,13 @@ def screen_plan(screen: Screen) -> ScreenPlan:
 
 
 def _item_problem(item: PlaylistItem, public_story_ids: set[int]) -> str | None:
-    if not item.video.published:
+    if item.photo_id is not None:
+        photo = item.photo
+        if not (photo.is_public and photo.for_screens):
+            return PHOTO_NOT_FOR_SCREENS
+    elif not item.video.published:
         return VIDEO_UNPUBLISHED
-    if not item.video.is_ready:
+    elif not item.video.is_ready:
         return VIDEO_NOT_READY
     if item.story_id and item.story_id not in public_story_ids:
         return STORY_NOT_PUBLIC
@@ -299,3 +305,14 @@ def _whole_months(since: date, until: date) -> tuple[date | None, date | None]:
     if first > last:
         return None, None
     return first, last
+
+
+def qr_target(*, page_id: int):
+    """The page a screen's QR code may lead to: a published, public campaign, or a story
+    published with consent for screens; None otherwise."""
+    if not 0 < page_id <= 2**63 - 1:
+        return None
+    story = stories_for_screens().filter(pk=page_id).first()
+    if story is not None:
+        return story
+    return CampaignPage.objects.live().public().filter(pk=page_id).first()

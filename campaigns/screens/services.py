@@ -23,6 +23,7 @@ from campaigns.screens.models import (
     GroupDailyPlays,
     MonthlyPlays,
     PlayEvent,
+    QrScans,
     Screen,
     ScreenScreenshot,
     ScreenStatus,
@@ -361,3 +362,15 @@ def prune_screenshots(*, older_than: datetime) -> int:
         transaction.on_commit(lambda name=name, storage=shot.image.storage: storage.delete(name))
     ScreenScreenshot.objects.filter(pk__in=[shot.pk for shot in old]).update(image="")
     return len(old)
+
+
+def count_qr_scan(*, group_id: int, page_id: int, day) -> None:
+    """One more scan of a screen group's QR code to a page on `day`: a count, nothing else."""
+    kind = {"day": day, "group_id": group_id, "page_id": page_id}
+    if QrScans.objects.filter(**kind).update(scans=F("scans") + 1):
+        return
+    try:
+        with transaction.atomic():
+            QrScans.objects.create(**kind, scans=1)
+    except IntegrityError:  # another scan created it meanwhile
+        QrScans.objects.filter(**kind).update(scans=F("scans") + 1)

@@ -7,6 +7,7 @@ from wagtail.signals import page_published, page_unpublished
 
 from campaigns.alerts.models import Alert
 from campaigns.pages.models import CampaignPage
+from campaigns.photovoice.models import PhotoSubmission
 from campaigns.screens.api.playlists import playlist_version
 from campaigns.screens.models import (
     Playlist,
@@ -21,6 +22,7 @@ from campaigns.videos.models import Caption, Video
 
 SHOWN_ON_SCREENS = [
     Alert,
+    PhotoSubmission,
     Screen,
     ScreenGroup,
     Playlist,

@@ -1,15 +1,16 @@
 """The screen player: a page a screen's browser opens full screen (docs/screens.md)."""
 
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 
-from campaigns.screens.models import Screen
+from campaigns.screens import selectors, services
+from campaigns.screens.models import Screen, ScreenGroup
 from cms import languages
 
 
@@ -51,4 +52,19 @@ def player_worker(request):
         content_type="text/javascript; charset=utf-8",
     )
     patch_cache_control(response, no_cache=True)
+    return response
+
+
+@require_safe
+def qr_code(request, group_id: int, page_id: int):
+    """Where a screen's QR code leads: the story or campaign page, counted per screen group
+    and day. Never cached, so that every scan reaches the count; nothing about the reader
+    is kept."""
+    group = ScreenGroup.objects.filter(pk=group_id).first()
+    page = selectors.qr_target(page_id=page_id)
+    if group is None or page is None:
+        raise Http404("This code leads nowhere any more.")
+    services.count_qr_scan(group_id=group.pk, page_id=page.pk, day=timezone.localdate())
+    response = HttpResponseRedirect(page.url)
+    response["Cache-Control"] = "no-store"
     return response

@@ -12,19 +12,15 @@ import gzip
 import json
 import threading
 import time
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 from django.conf import settings
 from django.db import DatabaseError, close_old_connections
-from django.utils import timezone, translation
-from django.utils.dateparse import parse_datetime
+from django.utils import timezone
 
-from campaigns.alerts import selectors as alerts
-from campaigns.screens import selectors, services
-from campaigns.screens.models import PlaylistItem, Screen
-from campaigns.videos.models import Caption
-from cms import languages
-from cms.api.addresses import absolute
+from campaigns.screens import services
+from campaigns.screens.api.document import build_document, changes_at, horizon, utc
+from campaigns.screens.models import Screen
 from cms.api.caching import ContentVersion, StoredAnswers, etag_matches, shared, strong_etag
 
 LARGEST_ID = 2**63 - 1
@@ -78,145 +74,6 @@ class Prepared:
         )
 
 
-# --- The document ------------------------------------------------------------------------
-
-
-def horizon(now: datetime) -> tuple[datetime, datetime]:
-    """From the start of today to three days later (local time): always covers now and
-    the next 48 hours, and changes only at midnight."""
-    zone = timezone.get_default_timezone()
-    today = now.astimezone(zone).date()
-    start = datetime.combine(today, datetime.min.time(), tzinfo=zone)
-    end = datetime.combine(today + timedelta(days=3), datetime.min.time(), tzinfo=zone)
-    return start, end
-
-
-def build_document(screen: Screen, *, now: datetime) -> dict:
-    """The playlist of `screen` for the horizon around `now`, without `generated_at`."""
-    start, end = horizon(now)
-    plan = selectors.screen_plan(screen)
-    by_assignment = plan.by_assignment()
-    windows: dict[int, list] = {}  # playlist id → its windows, in order
-    planned_by_playlist = {}
-    for segment in plan.timeline(start, end):
-        if segment.candidate is None:
-            if plan.fallback is None or plan.fallback.problem:
-                continue
-            planned = plan.fallback
-        else:
-            planned = by_assignment[segment.candidate.assignment_id]
-        planned_by_playlist.setdefault(planned.playlist.pk, planned)
-        windows.setdefault(planned.playlist.pk, []).append(
-            {"starts_at": _utc(segment.start), "ends_at": _utc(segment.end)}
-        )
-    preferred = [screen.language, *languages.fallback_chain(screen.language)]
-    items = []
-    with translation.override(screen.language):
-        for playlist_id, playlist_windows in windows.items():
-            planned = planned_by_playlist[playlist_id]
-            for item in planned.playable:
-                items.append(
-                    _item(item, planned.playlist, playlist_windows, preferred, planned.assignment)
-                )
-    shown_alerts = alerts.alerts_for_screen(screen, start=now, end=end)
-    return {
-        "screen": {
-            "id": screen.pk,
-            "name": screen.name,
-            "group": screen.group.name,
-            "location": screen.location,
-            "language": screen.language,
-            "orientation": screen.orientation,
-        },
-        "valid_from": _utc(start),
-        "valid_until": _utc(end),
-        "refresh_seconds": refresh_seconds(shown_alerts, now=now),
-        "items": items,
-        "alerts": [alert.as_json() for alert in shown_alerts],
-    }
-
-
-ALERT_WARNING = timedelta(hours=1)
-
-
-def refresh_seconds(shown_alerts, *, now: datetime) -> int:
-    """Players poll faster while an alert is in force or starts within the hour."""
-    soon = now + ALERT_WARNING
-    if any(alert.starts_at <= soon for alert in shown_alerts):
-        return min(settings.SCREEN_PLAYLIST_REFRESH_SECONDS, settings.SCREEN_ALERT_REFRESH_SECONDS)
-    return settings.SCREEN_PLAYLIST_REFRESH_SECONDS
-
-
-def changes_at(document: dict, *, now: datetime) -> float | None:
-    """When the document changes by itself because of its alerts (the faster polling starts
-    an hour before one, an alert drops out at its end), as epoch seconds."""
-    moments = []
-    for alert in document["alerts"]:
-        starts_at = parse_datetime(alert["starts_at"])
-        ends_at = parse_datetime(alert["ends_at"])
-        moments += [m for m in (starts_at - ALERT_WARNING, ends_at) if m > now]
-    return min(moments).timestamp() if moments else None
-
-
-def _item(item: PlaylistItem, playlist, windows, preferred, assignment) -> dict:
-    video = item.video
-    return {
-        "id": item.pk,
-        "playlist": {
-            "id": playlist.pk,
-            "name": playlist.name,
-            "is_fallback": assignment is None,
-            "priority": assignment.priority if assignment else None,
-        },
-        "duration_seconds": item.duration_seconds or video.duration_seconds,
-        "video": {
-            "id": video.pk,
-            "title": video.title,
-            "url": absolute(video.file.url),
-            "mime_type": video.mime_type,
-            "size_bytes": video.size_bytes,
-            "sha256": video.sha256,
-            "duration_seconds": video.duration_seconds,
-            "width": video.width,
-            "height": video.height,
-            "poster": absolute(video.poster.file.url) if video.poster else None,
-            "data_saver": (
-                {
-                    "url": absolute(video.data_saver.url),
-                    "mime_type": "video/mp4",
-                    "size_bytes": video.data_saver_size_bytes,
-                    "sha256": video.data_saver_sha256,
-                }
-                if video.data_saver
-                else None
-            ),
-        },
-        "captions": [_caption(caption) for caption in video.captions_for(preferred)],
-        "campaign": _page(playlist.campaign) if playlist.campaign_id else None,
-        "story": _page(item.story) if item.story_id else None,
-        "windows": windows,
-    }
-
-
-def _caption(caption: Caption) -> dict:
-    language = languages.get(caption.language)
-    return {
-        "language": language.code,
-        "name": language.name,
-        "dir": language.direction,
-        "url": absolute(caption.file.url),
-    }
-
-
-def _page(page) -> dict:
-    shown = page.localized  # in the screen's language where translated
-    return {"id": page.pk, "title": shown.title, "url": shown.full_url}
-
-
-def _utc(moment: datetime) -> str:
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
 # --- Prepared responses --------------------------------------------------------------------
 
 
@@ -255,7 +112,7 @@ def prepare(screen_id: int, *, now: datetime | None = None) -> Prepared:
     last = shared.get(_last_key(screen_id))
     if last is not None and last.etag == etag:
         return dataclasses.replace(last, expires_at=expires_at)
-    body = _encode({**document, "generated_at": _utc(now)})
+    body = _encode({**document, "generated_at": utc(now)})
     return Prepared(
         status=200,
         body=body,

@@ -2,7 +2,7 @@
 
 The playlist is a plain Django view behind a WSGI fast path (fast_path.py beside this file),
 not a DRF view, so drf-spectacular cannot see it; this post-processing hook adds its
-description. The document's shape is playlists.build_document's; a schemathesis run over the
+description. The document's shape is document.build_document's; a schemathesis run over the
 schema (tests/api/test_schema.py) checks they agree."""
 
 STRING = {"type": "string"}
@@ -60,31 +60,53 @@ PLAYLIST = required(
                             "priority": nullable(INTEGER),
                         }
                     ),
+                    "kind": {"type": "string", "enum": ["video", "photo"]},
                     "duration_seconds": nullable({"type": "number"}),
-                    "video": required(
-                        {
-                            "id": INTEGER,
-                            "title": STRING,
-                            "url": URL,
-                            "mime_type": STRING,
-                            "size_bytes": nullable(INTEGER),
-                            "sha256": STRING,
-                            "duration_seconds": nullable({"type": "number"}),
-                            "width": nullable(INTEGER),
-                            "height": nullable(INTEGER),
-                            "poster": nullable(URL),
-                            "data_saver": nullable(
-                                required(
-                                    {
-                                        "url": URL,
-                                        "mime_type": STRING,
-                                        "size_bytes": nullable(INTEGER),
-                                        "sha256": STRING,
-                                    },
-                                    "A small MP4 for slow connections.",
-                                )
-                            ),
-                        }
+                    "video": nullable(
+                        required(
+                            {
+                                "id": INTEGER,
+                                "title": STRING,
+                                "url": URL,
+                                "mime_type": STRING,
+                                "size_bytes": nullable(INTEGER),
+                                "sha256": STRING,
+                                "duration_seconds": nullable({"type": "number"}),
+                                "width": nullable(INTEGER),
+                                "height": nullable(INTEGER),
+                                "poster": nullable(URL),
+                                "data_saver": nullable(
+                                    required(
+                                        {
+                                            "url": URL,
+                                            "mime_type": STRING,
+                                            "size_bytes": nullable(INTEGER),
+                                            "sha256": STRING,
+                                        },
+                                        "A small MP4 for slow connections.",
+                                    )
+                                ),
+                            }
+                        )
+                    ),
+                    "photo": nullable(
+                        required(
+                            {
+                                "id": INTEGER,
+                                "url": URL,
+                                "mime_type": STRING,
+                                "size_bytes": INTEGER,
+                                "sha256": STRING,
+                                "width": INTEGER,
+                                "height": INTEGER,
+                                "caption": STRING,
+                                "alt_text": STRING,
+                                "language": STRING,
+                                "dir": {"type": "string", "enum": ["ltr", "rtl"]},
+                                "author": STRING,
+                            },
+                            "A resident's photovoice photo, resized for the screen (kind photo).",
+                        )
                     ),
                     "captions": {
                         "type": "array",
@@ -100,6 +122,18 @@ PLAYLIST = required(
                     },
                     "campaign": nullable(LINKED_PAGE),
                     "story": nullable(LINKED_PAGE),
+                    "qr": nullable(
+                        required(
+                            {
+                                "url": URL,
+                                "svg": {
+                                    "type": "string",
+                                    "description": "The QR code as an SVG data: URI.",
+                                },
+                            },
+                            "A QR code to the story or campaign, in the screen's language.",
+                        )
+                    ),
                     "windows": {
                         "type": "array",
                         "description": "When the item may play (UTC), within valid_from–until.",

@@ -1,24 +1,17 @@
 """Screens in public transport, the playlists they play and (plays.py) what they report
 having played, with its counts (docs/screens.md)."""
 
-from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import models
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-from modelcluster.fields import ParentalKey
-from modelcluster.models import ClusterableModel
-from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import Orderable
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
-from campaigns.screens.schedule import WEEKDAYS, Rule
+from campaigns.screens.schedule import WEEKDAYS
 from cms import languages
-from cms.translatable import in_source_language
 
 WEEKDAY_CHOICES = [
     (0, _("Monday")),
@@ -137,205 +130,20 @@ class Screen(models.Model):
         return self.last_seen_at is None or (now - self.last_seen_at).total_seconds() > 60 * minutes
 
 
-class PlaylistForm(WagtailAdminModelForm):
-    weekdays = forms.TypedMultipleChoiceField(
-        label=_("Weekdays"),
-        choices=WEEKDAY_CHOICES,
-        coerce=int,
-        widget=forms.CheckboxSelectMultiple,
-        initial=every_weekday,
-        error_messages={"required": _("Choose at least one weekday.")},
-    )
-
-    def clean_weekdays(self):
-        return sorted(set(self.cleaned_data["weekdays"]))
-
-
-class Playlist(ClusterableModel):
-    """Videos that play in order, in a loop, on the screens it is assigned to, when its
-    schedule says so. The fallback playlist plays wherever nothing else is scheduled."""
-
-    name = models.CharField(_("name"), max_length=150)
-    campaign = models.ForeignKey(
-        "campaigns.CampaignPage",
-        verbose_name=_("campaign"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="playlists",
-        limit_choices_to=in_source_language,
-        help_text=_("The playlist plays only while this campaign is published."),
-    )
-    is_fallback = models.BooleanField(
-        _("fallback playlist"),
-        default=False,
-        help_text=_(
-            "Plays on every screen whenever nothing else is scheduled; its own dates, "
-            "weekdays, hours and screens are not used. There is one fallback playlist."
-        ),
-    )
-    starts_at = models.DateTimeField(_("from"), null=True, blank=True)
-    ends_at = models.DateTimeField(_("until"), null=True, blank=True)
-    weekdays = models.JSONField(_("weekdays"), default=every_weekday)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("campaign"),
-        InlinePanel(
-            "items", heading=_("Videos, in the order they play"), label=_("Video"), min_num=1
-        ),
-        MultiFieldPanel(
-            [
-                FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
-                FieldPanel("weekdays"),
-                InlinePanel(
-                    "time_windows",
-                    heading=_("Hours of the day (none: all day)"),
-                    label=_("Hours"),
-                ),
-            ],
-            heading=_("Schedule"),
-        ),
-        InlinePanel("assignments", heading=_("Where it plays"), label=_("Screens")),
-        FieldPanel("is_fallback"),
-    ]
-    base_form_class = PlaylistForm
-
-    class Meta:
-        verbose_name = _("playlist")
-        verbose_name_plural = _("playlists")
-        ordering = ["name"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["is_fallback"],
-                condition=models.Q(is_fallback=True),
-                name="one_fallback_playlist",
-                violation_error_message=_("There is already a fallback playlist."),
-            )
-        ]
-
-    def __str__(self):
-        return self.name
-
-    def clean(self):
-        super().clean()
-        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
-            raise ValidationError({"ends_at": _("A playlist must end after it starts.")})
-
-    @cached_property
-    def rule(self) -> Rule:
-        return Rule(
-            starts_at=self.starts_at,
-            ends_at=self.ends_at,
-            weekdays=frozenset(self.weekdays),
-            windows=tuple((w.starts_at, w.ends_at) for w in self.time_windows.all()),
-        )
-
-
-class PlaylistTimeWindow(Orderable):
-    playlist = ParentalKey(Playlist, related_name="time_windows", on_delete=models.CASCADE)
-    starts_at = models.TimeField(_("from"))
-    ends_at = models.TimeField(_("until"), help_text=_("Before “from”: runs past midnight."))
-
-    panels = [FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")])]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("hours")
-
-    def __str__(self):
-        return f"{self.starts_at:%H:%M}–{self.ends_at:%H:%M}"
-
-    def clean(self):
-        super().clean()
-        if self.starts_at == self.ends_at:
-            raise ValidationError({"ends_at": _("The hours must not start and end together.")})
-
-
-class PlaylistItem(Orderable):
-    playlist = ParentalKey(Playlist, related_name="items", on_delete=models.CASCADE)
-    video = models.ForeignKey(
-        "campaigns.Video",
-        verbose_name=_("video"),
-        on_delete=models.CASCADE,
-        related_name="playlist_items",
-    )
-    story = models.ForeignKey(
-        "campaigns.StoryPage",
-        verbose_name=_("story"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_(
-            "The story this video tells: it plays only while the story is published with "
-            "consent for screens."
-        ),
-    )
-    duration_seconds = models.PositiveIntegerField(
-        _("play for (seconds)"),
-        null=True,
-        blank=True,
-        help_text=_("Leave empty to play the whole video."),
-    )
-
-    panels = [FieldPanel("video"), FieldPanel("story"), FieldPanel("duration_seconds")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("playlist video")
-
-    def __str__(self):
-        return str(self.video)
-
-
-class PlaylistAssignment(Orderable):
-    playlist = ParentalKey(Playlist, related_name="assignments", on_delete=models.CASCADE)
-    group = models.ForeignKey(
-        ScreenGroup,
-        verbose_name=_("screen group"),
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="assignments",
-    )
-    screen = models.ForeignKey(
-        Screen,
-        verbose_name=_("single screen"),
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="assignments",
-    )
-    priority = models.SmallIntegerField(
-        _("priority"), default=0, help_text=_("When schedules overlap, the highest plays.")
-    )
-
-    panels = [FieldRowPanel([FieldPanel("group"), FieldPanel("screen"), FieldPanel("priority")])]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("assignment")
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(group__isnull=True) ^ models.Q(screen__isnull=True),
-                name="assigned_to_group_or_screen",
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.playlist} → {self.screen or self.group} ({self.priority})"
-
-    def clean(self):
-        super().clean()
-        if (self.group_id is None) == (self.screen_id is None):
-            raise ValidationError(_("Choose either a screen group or a single screen."))
-
-
-# Imported last: the plays point at the models above.
+# Imported last: they point at the models above.
+from campaigns.screens.models.playlists import (  # noqa: E402
+    PHOTO_SECONDS,
+    Playlist,
+    PlaylistAssignment,
+    PlaylistItem,
+    PlaylistTimeWindow,
+)
 from campaigns.screens.models.plays import (  # noqa: E402
     DailyPlays,
     GroupDailyPlays,
     MonthlyPlays,
     PlayEvent,
+    QrScans,
 )
 from campaigns.screens.models.status import (  # noqa: E402
     ScreenIncident,
@@ -344,6 +152,7 @@ from campaigns.screens.models.status import (  # noqa: E402
 )
 
 __all__ = [
+    "PHOTO_SECONDS",
     "DailyPlays",
     "GroupDailyPlays",
     "MonthlyPlays",
@@ -352,6 +161,7 @@ __all__ = [
     "PlaylistAssignment",
     "PlaylistItem",
     "PlaylistTimeWindow",
+    "QrScans",
     "Screen",
     "ScreenGroup",
     "ScreenIncident",

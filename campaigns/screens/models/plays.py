@@ -119,3 +119,23 @@ class GroupDailyPlays(PlayCount):
 
     def __str__(self):
         return f"{self.plays} plays in group {self.group_id} on {self.day}"
+
+
+class QrScans(models.Model):
+    """How often a screen's QR code was followed, per screen group, page and local day: a
+    count only, nothing about the reader (docs/screens.md, "QR codes")."""
+
+    day = models.DateField()
+    group = models.ForeignKey(ScreenGroup, on_delete=models.CASCADE, related_name="+")
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    scans = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("QR code scans")
+        verbose_name_plural = _("QR code scans")
+        constraints = [
+            models.UniqueConstraint(fields=["day", "group", "page"], name="one_qr_count_a_day")
+        ]
+
+    def __str__(self):
+        return f"{self.day} {self.group_id} {self.page_id}: {self.scans}"

@@ -124,7 +124,8 @@
     const cache = await caches.open(VIDEO_CACHE);
     const wanted = new Map(); // URL → expected SHA-256 ("" for captions, which have none)
     for (const item of list.items) {
-      wanted.set(item.video.url, item.video.sha256 || "");
+      const media = item.video || item.photo;
+      wanted.set(media.url, media.sha256 || "");
       for (const caption of item.captions) wanted.set(caption.url, "");
     }
     for (const [url, expected] of wanted) {
@@ -172,18 +173,39 @@
     if (!playlist) return;
     const cache = await caches.open(VIDEO_CACHE);
     for (const item of playlist.items) {
-      for (const url of [item.video.url, ...item.captions.map((caption) => caption.url)]) {
+      for (const url of [mediaUrl(item), ...item.captions.map((caption) => caption.url)]) {
         if (await cache.match(url)) verified.add(url);
       }
     }
   }
 
   // --- Playing ----------------------------------------------------------------------------------
+  const photoBox = document.getElementById("photo");
+
+  const qrImage = document.getElementById("qr");
+
+  // The item's QR code (to its story or campaign, in the screen's language), in a corner.
+  function showQr(item) {
+    if (item && item.qr) {
+      qrImage.src = item.qr.svg;
+      qrImage.hidden = false;
+      qrImage.dataset.url = item.qr.url;
+    } else {
+      qrImage.hidden = true;
+      qrImage.removeAttribute("src");
+      delete qrImage.dataset.url;
+    }
+  }
+
+  function mediaUrl(item) {
+    return (item.video || item.photo).url;
+  }
+
   function playableNow() {
     const now = Date.now();
     return ((playlist && playlist.items) || []).filter(
       (item) =>
-        verified.has(item.video.url) &&
+        verified.has(mediaUrl(item)) &&
         item.windows.some((w) => Date.parse(w.starts_at) <= now && now < Date.parse(w.ends_at)),
     );
   }
@@ -227,11 +249,43 @@
     });
   }
 
+  // A resident's photo, with its caption (in the language it was written in) and the name its
+  // sender chose, for its duration; the video underneath is paused. Photos are not counted
+  // as plays (a play is a video's).
+  function showPhoto(item) {
+    const photo = item.photo;
+    const image = photoBox.querySelector("img");
+    image.src = photo.url; // from Cache Storage, through the service worker
+    image.alt = photo.alt_text || "";
+    const caption = photoBox.querySelector(".photo-caption");
+    caption.textContent = photo.caption;
+    caption.lang = photo.language;
+    caption.dir = photo.dir;
+    photoBox.querySelector(".photo-author").textContent = photo.author || "";
+    photoBox.hidden = false;
+    showQr(item);
+    players[onTop].pause();
+    setStandby(false);
+    body.dataset.showing = "photo";
+    lastItemId = item.id;
+    playingNow = `${item.id}: photo ${photo.id}`;
+    setTimeout(() => {
+      photoBox.hidden = true;
+      delete body.dataset.showing;
+      playNext();
+    }, (item.duration_seconds || 10) * 1000);
+  }
+
   async function playNext() {
     const item = nextItem();
     if (!item) {
+      showQr(null);
       setStandby(true);
       setTimeout(playNext, 1000);
+      return;
+    }
+    if (item.photo) {
+      showPhoto(item);
       return;
     }
     // Load into the element underneath; the one on top keeps showing its last frame.
@@ -250,6 +304,7 @@
       return;
     }
     element.classList.add("on-top");
+    showQr(item);
     players[onTop].classList.remove("on-top");
     players[onTop].pause();
     onTop = below;
