@@ -46,7 +46,7 @@ test: install-dev packages  ## run the whole test suite (DATABASE_URL/REDIS_URL 
 test-fast: install-dev  ## the suite without real-browser and process tests
 	$(VENV)/bin/pytest -m "not browser and not slow"
 
-bench: install-dev packages  ## playlists, API lists, a surge through Varnish, search, narration and handouts (docs/benchmarks.md)
+bench: install-dev packages  ## playlists, API lists, a surge through Varnish, search, narration, handouts, screens' reports (docs/benchmarks.md)
 	./scripts/bench
 
 bench-scale: install-dev  ## every path at 1/20 and full country size on PostgreSQL (docs/benchmarks.md)

@@ -380,3 +380,25 @@ def test_a_withdrawn_photo_leaves_the_gallery_the_api_and_the_media_server(stack
         str(item["id"]) for item in json.loads(through_the_cdn(stack, api)[2])["results"]
     }
     assert all(fetch(url)[0] in (403, 404) for url in files)
+
+
+def test_an_alert_reaches_every_language_through_the_cdn_at_once(stack):
+    """One purge per language (Varnish bans everything under /<lang>/): the pages the CDN
+    kept show the banner at the next request, in the reader's language."""
+    for path in ("/en/", "/ar/lessons/", "/bg/uroci/"):
+        through_the_cdn(stack, path)
+        assert through_the_cdn(stack, path)[1]["X-Cache"] == "HIT"
+    shell(
+        stack,
+        "from datetime import timedelta; from django.utils import timezone; "
+        "from wagtail.models import Locale; from campaigns.alerts.models import Alert; "
+        "a = Alert.objects.create(title='Наводнение в центъра', text='Не слизайте в метрото.',"
+        " ends_at=timezone.now() + timedelta(hours=1), live=False, machine_drafts=False,"
+        " locale=Locale.objects.get(language_code='bg')); a.save_revision().publish()",
+    )
+    for path in ("/en/", "/ar/lessons/", "/bg/uroci/"):
+        _, _, body = through_the_cdn(stack, path)
+        page = BeautifulSoup(body, "html.parser")
+        assert "Наводнение в центъра" in page.select_one(".alert-banner").get_text(), path
+    shell(stack, "from campaigns.alerts.models import Alert; Alert.objects.get().unpublish()")
+    assert b"alert-banner" not in through_the_cdn(stack, "/en/")[2]

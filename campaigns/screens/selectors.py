@@ -23,6 +23,7 @@ from campaigns.screens.models import (
     Screen,
 )
 from campaigns.stories.selectors import stories_for_screens
+from cms.api.caching import shared
 
 # Why an item or a playlist does not play: shown in the agenda, left out of the playlist API.
 VIDEO_UNPUBLISHED = "video_unpublished"
@@ -202,13 +203,38 @@ def silent_screens(*, minutes: int | None = None) -> QuerySet:
     )
 
 
-def screen_for_token(*, screen_id: int, token: str) -> Screen | None:
-    """The screen whose token this is, or None. Compared in constant time."""
-    screen = Screen.objects.filter(pk=screen_id).select_related("group").first()
-    if screen is None or not screen.token_hash or not token:
-        return None
+AUTH_SECONDS = 600
+
+
+def auth_key(screen_id: int) -> str:
+    return f"screens:auth:{screen_id}"
+
+
+def _token_matches(screen: Screen, token: str) -> bool:
     digest = hashlib.sha256(token.encode()).hexdigest()
-    return screen if hmac.compare_digest(digest, screen.token_hash) else None
+    return bool(screen.token_hash) and hmac.compare_digest(digest, screen.token_hash)
+
+
+def cached_screen_for_token(*, screen_id: int, token: str) -> Screen | None:
+    """The screen whose token this is when the shared cache holds it, else None (the caller
+    asks the database through screen_for_token): no query, for the status fast path."""
+    screen = shared.get(auth_key(screen_id)) if token else None
+    return screen if screen is not None and _token_matches(screen, token) else None
+
+
+def screen_for_token(*, screen_id: int, token: str) -> Screen | None:
+    """The screen whose token this is, or None. Compared in constant time. The screen is kept
+    in the shared cache for AUTH_SECONDS (forgotten whenever it is saved: a new token, the
+    screen switched off), so that a player's reports cost no query to authenticate."""
+    if not token:
+        return None
+    screen = shared.get(auth_key(screen_id))
+    if screen is None:
+        screen = Screen.objects.filter(pk=screen_id).select_related("group").first()
+        if screen is None:
+            return None
+        shared.set(auth_key(screen_id), screen, AUTH_SECONDS)
+    return screen if _token_matches(screen, token) else None
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ from campaigns.screens.models import (
     ScreenScreenshot,
     ScreenStatus,
 )
+from cms.api.caching import shared
 
 
 def issue_screen_token(*, screen: Screen) -> str:
@@ -275,27 +276,52 @@ def record_last_seen(*, screen_ids: Iterable[int], at: datetime) -> int:
     )
 
 
-@transaction.atomic
-def record_status(*, screen: Screen, report: dict, at: datetime) -> ScreenStatus:
-    """Keep what the player says about itself (one row per screen, replaced), and count
-    the report as the screen being seen."""
+STATUS_FIELDS = [
+    "reported_at",
+    "playlist_etag",
+    "playing",
+    "cached_items",
+    "cached_bytes",
+    "free_bytes",
+    "player_version",
+    "clock_skew_seconds",
+    "errors",
+]
+
+
+def status_row(*, screen_id: int, report: dict, at: datetime) -> ScreenStatus:
+    """What a validated report keeps (one row per screen, replaced by the next)."""
     clock = report.get("clock")
-    status, _created = ScreenStatus.objects.update_or_create(
-        screen=screen,
-        defaults={
-            "reported_at": at,
-            "playlist_etag": report["playlist_etag"],
-            "playing": report["playing"],
-            "cached_items": report["cached_items"],
-            "cached_bytes": report["cached_bytes"],
-            "free_bytes": report["free_bytes"],
-            "player_version": report["player_version"],
-            "clock_skew_seconds": round((clock - at).total_seconds()) if clock else None,
-            "errors": report["errors"],
-        },
+    return ScreenStatus(
+        screen_id=screen_id,
+        reported_at=at,
+        playlist_etag=report["playlist_etag"],
+        playing=report["playing"],
+        cached_items=report["cached_items"],
+        cached_bytes=report["cached_bytes"],
+        free_bytes=report["free_bytes"],
+        player_version=report["player_version"],
+        clock_skew_seconds=round((clock - at).total_seconds()) if clock else None,
+        errors=report["errors"],
     )
-    record_last_seen(screen_ids=[screen.pk], at=at)
-    return status
+
+
+@transaction.atomic
+def record_statuses(*, rows: list[ScreenStatus]) -> int:
+    """Keep the reports gathered since the last write (campaigns.screens.api.reports), each
+    screen's latest, in one upsert, and count their screens as seen by the latest of them.
+    Reports of screens deleted meanwhile are dropped. Returns how many were kept."""
+    existing = set(
+        Screen.objects.filter(pk__in=[row.screen_id for row in rows]).values_list("pk", flat=True)
+    )
+    rows = [row for row in rows if row.screen_id in existing]
+    if not rows:
+        return 0
+    ScreenStatus.objects.bulk_create(
+        rows, update_conflicts=True, unique_fields=["screen"], update_fields=STATUS_FIELDS
+    )
+    record_last_seen(screen_ids=existing, at=max(row.reported_at for row in rows))
+    return len(rows)
 
 
 # --- Screenshots (docs/screens.md, "Screenshots") ------------------------------------------
@@ -305,13 +331,25 @@ class ScreenshotRefused(ValueError):
     """Not a picture the platform keeps; the message says why."""
 
 
+def _wanted_key(screen_id: int) -> str:
+    return f"screens:screenshot-wanted:{screen_id}"
+
+
 @transaction.atomic
 def request_screenshot(*, screen: Screen, at: datetime) -> ScreenScreenshot:
-    """An operator asks: the player takes one after its next status report."""
+    """An operator asks: the player takes one after its next status report. The wish is also
+    kept in the shared cache, so that a report's answer needs no database query for it."""
     shot, _created = ScreenScreenshot.objects.get_or_create(screen=screen)
     shot.requested_at = at
     shot.save(update_fields=["requested_at"])
+    # Now: a rolled-back wish only makes the player send a picture that is refused (409).
+    shared.set(_wanted_key(screen.pk), True, settings.SCREEN_SCREENSHOT_KEEP_HOURS * 3600)
     return shot
+
+
+def screenshot_wanted(*, screen_id: int) -> bool:
+    """For the status answer, from the shared cache (nothing wanted when it is down)."""
+    return bool(shared.get(_wanted_key(screen_id)))
 
 
 def screenshot_pending(*, screen: Screen) -> bool:
@@ -332,6 +370,7 @@ def store_screenshot(*, screen: Screen, data: bytes, at: datetime) -> ScreenScre
     shot.image.save(f"screen-{screen.pk}-{uuid.uuid4().hex}.jpg", ContentFile(jpeg), save=False)
     shot.taken_at = shot.received_at = at
     shot.save(update_fields=["image", "taken_at", "received_at"])
+    transaction.on_commit(lambda: shared.delete(_wanted_key(screen.pk)))
     if old:
         transaction.on_commit(lambda: shot.image.storage.delete(old))
     return shot

@@ -559,7 +559,10 @@ POLL_COOKIE_MAX_AGE_DAYS = 2 * 365
 # --- Screens in public transport (docs/screens.md) ------------------------------------------
 # WSGI layers in front of Django, outermost first: the playlist every screen polls is
 # answered from memory there.
-WSGI_FAST_PATHS = ["campaigns.screens.api.fast_path.PlaylistFastPath"]
+WSGI_FAST_PATHS = [
+    "campaigns.screens.api.fast_path.PlaylistFastPath",
+    "campaigns.screens.api.fast_path.StatusFastPath",
+]
 # How often players poll; also the playlist's `max-age` for a CDN.
 SCREEN_PLAYLIST_REFRESH_SECONDS = env.get_int("SCREEN_PLAYLIST_REFRESH_SECONDS", 60)
 # The CAP feed's <areaDesc> (docs/screens.md, "Alerts"): the area the platform's alerts
@@ -586,6 +589,8 @@ SCREEN_PLAYER_FLUSH_SECONDS = env.get_int("SCREEN_PLAYER_FLUSH_SECONDS", 60)
 # playlist after a change before it counts as behind.
 SCREEN_PLAYER_STATUS_SECONDS = env.get_int("SCREEN_PLAYER_STATUS_SECONDS", 300)
 SCREEN_STATUS_RATE = env.get_str("SCREEN_STATUS_RATE", "12/min")
+# Reports are kept in memory and written together this often, per process (0: at once).
+SCREEN_STATUS_FLUSH_SECONDS = env.get_int("SCREEN_STATUS_FLUSH_SECONDS", 30)
 SCREEN_BEHIND_AFTER_SECONDS = env.get_int("SCREEN_BEHIND_AFTER_SECONDS", 180)
 # A screen behind or silent this long opens an incident: its group's contacts get an email
 # and webhooks a `screen.unhealthy` (once; `screen.recovered` when it is back).

@@ -43,6 +43,9 @@ WEBHOOK_ALLOW_PRIVATE_ADDRESSES = True
 
 # Every edit is seen at once by the playlist responses of this process.
 SCREEN_PLAYLIST_VERSION_CHECK_SECONDS = 0
+# Each status report is written at once (tests/campaigns/screens/test_screen_status.py
+# checks the batching with the production value).
+SCREEN_STATUS_FLUSH_SECONDS = 0
 
 # The whole suite reads the API from one address within a minute or two: the rate limits are
 # tested with low rates of their own (tests/campaigns/partners/test_access.py).

@@ -106,6 +106,7 @@ def make_player_server(tmp_path, production_build, extra: str) -> Server:
             "BASE_URL": server.url,
             "SCREEN_PLAYER_FLUSH_SECONDS": "2",
             "SCREEN_PLAYER_STATUS_SECONDS": "3",
+            "SCREEN_STATUS_FLUSH_SECONDS": "0",
         }
     )
     result = subprocess.run(

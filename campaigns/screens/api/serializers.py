@@ -139,3 +139,60 @@ class ScreenStatusSerializer(serializers.Serializer):
                 {name: ["This field is not part of a status report."] for name in unknown}
             )
         return attrs
+
+
+STATUS_TEXT_LIMITS = {"playlist_etag": 80, "playing": 200, "player_version": 40}
+STATUS_COUNTS = {"cached_items": 100_000, "cached_bytes": 2**53}
+
+
+def quick_status(data) -> dict | None:
+    """A well-formed report as ScreenStatusSerializer would give it, checked in plain Python
+    for the status fast path (fast_path.py). Anything unusual (a number as text, a naive
+    time, an unknown field) returns None, and the serializer then checks it and words the
+    errors."""
+    if not isinstance(data, dict) or "playlist_etag" not in data:
+        return None
+    if (
+        set(data)
+        - set(STATUS_TEXT_LIMITS)
+        - set(STATUS_COUNTS)
+        - {
+            "free_bytes",
+            "clock",
+            "errors",
+        }
+    ):
+        return None
+    valid = {}
+    for name, limit in STATUS_TEXT_LIMITS.items():
+        value = data.get(name, "")
+        if type(value) is not str or len(value.strip()) > limit:
+            return None
+        valid[name] = value.strip()
+    for name, largest in STATUS_COUNTS.items():
+        value = data.get(name, 0)
+        if type(value) is not int or not 0 <= value <= largest:
+            return None
+        valid[name] = value
+    free = data.get("free_bytes")
+    if free is not None and (type(free) is not int or not 0 <= free <= 2**53):
+        return None
+    valid["free_bytes"] = free
+    clock = data.get("clock")
+    if clock is not None:
+        if type(clock) is not str:
+            return None
+        try:
+            clock = parse_datetime(clock)
+        except ValueError:
+            return None
+        if clock is None or clock.tzinfo is None:
+            return None
+    valid["clock"] = clock
+    errors = data.get("errors", [])
+    if type(errors) is not list or len(errors) > 10:
+        return None
+    if any(type(error) is not str or len(error.strip()) > 300 for error in errors):
+        return None
+    valid["errors"] = [error.strip() for error in errors]
+    return valid

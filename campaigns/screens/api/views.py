@@ -14,6 +14,7 @@ from rest_framework.views import APIView
 
 from campaigns.screens import selectors, services
 from campaigns.screens.api.playlists import LARGEST_ID, playlist_responses, seen_screens
+from campaigns.screens.api.reports import status_reports
 from campaigns.screens.api.serializers import (
     PlayBatchSerializer,
     ScreenStatusSerializer,
@@ -171,11 +172,13 @@ class ScreenStatusView(APIView):
             raise exceptions.ValidationError({"detail": "Send a JSON object."})
         report = ScreenStatusSerializer(data=request.data)
         report.is_valid(raise_exception=True)
-        services.record_status(screen=request.user, report=report.validated_data, at=timezone.now())
+        status_reports.record(
+            screen_id=request.user.pk, report=report.validated_data, at=timezone.now()
+        )
         # The playlist the platform has for it now: a player that holds another polls.
         current = playlist_responses.get(screen_id)
         answer = {"playlist_etag": current.etag}
-        if services.screenshot_pending(screen=request.user):
+        if services.screenshot_wanted(screen_id=request.user.pk):
             answer["screenshot"] = True  # an operator asked: send one to screenshot/
         return Response(answer, status=status.HTTP_202_ACCEPTED)
 

@@ -37,4 +37,5 @@ def token(screen):
     # Screen numbers come back after a rolled-back test (SQLite): so would their counts.
     for scope in ("screen_status", "screen_plays", "screen_screenshot"):
         cache.delete(f"throttle_{scope}_{screen.pk}")
+    cache.delete(f"screens:screenshot-wanted:{screen.pk}")
     return services.issue_screen_token(screen=screen)
