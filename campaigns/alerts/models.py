@@ -83,7 +83,9 @@ class Alert(TranslatableMixin, DraftStateMixin, RevisionMixin, ClusterableModel)
             "one until a translator confirms it."
         ),
     )
-    # When partners were told it ended (its end time passed, or it was unpublished).
+    # When pages were purged for its start (a scheduled alert), and when partners were told
+    # it ended (its end time passed, or it was unpublished).
+    started_announced_at = models.DateTimeField(null=True, editable=False)
     ended_announced_at = models.DateTimeField(null=True, editable=False)
 
     objects = TranslatedQuerySet.as_manager()

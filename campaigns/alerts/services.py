@@ -138,7 +138,10 @@ def alert_published(*, alert: Alert) -> None:
     _shown_everywhere(alert)
     if not _is_source(alert):
         return
-    Alert.objects.filter(pk=alert.pk).update(ended_announced_at=None)
+    now = timezone.now()
+    Alert.objects.filter(pk=alert.pk).update(
+        ended_announced_at=None, started_announced_at=now if alert.starts_at <= now else None
+    )
     if alert.machine_drafts:
         draft_translations(alert=alert)
     partners.announce(event=WebhookEvent.ALERT_PUBLISHED, subject=payload(alert))
@@ -160,6 +163,25 @@ def _announce_end(alert: Alert, *, at: datetime) -> bool:
         return False
     partners.announce(event=WebhookEvent.ALERT_ENDED, subject=payload(alert))
     return True
+
+
+def announce_started(*, now: datetime | None = None) -> list[Alert]:
+    """Every page built afresh when a scheduled alert comes into force, once each: their
+    caches stop at its start, but a CDN may serve a page a little past it while it fetches
+    the new one (stale-while-revalidate)."""
+    now = now or timezone.now()
+    starting = selectors.source_alerts().filter(
+        starts_at__lte=now, ends_at__gt=now, started_announced_at__isnull=True
+    )
+    started = []
+    for alert in starting:
+        # The update is the lock: of two watchers, one purges.
+        if Alert.objects.filter(pk=alert.pk, started_announced_at__isnull=True).update(
+            started_announced_at=now
+        ):
+            _shown_everywhere(alert)
+            started.append(alert)
+    return started
 
 
 def announce_ended(*, now: datetime | None = None) -> list[Alert]:

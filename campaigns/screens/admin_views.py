@@ -270,6 +270,9 @@ def play_report(request):
             "total": sum(per_day.values()),
             "csv_query": query.urlencode(),
             "page_query": pages.urlencode(),
+            "qr_scans": selectors.qr_scan_totals(since=since, until=until, group_id=group_id)
+            if valid
+            else [],
             "page_title": _("Plays on screens"),
             "header_icon": "table",
         },

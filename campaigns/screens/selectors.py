@@ -20,6 +20,7 @@ from campaigns.screens.models import (
     Playlist,
     PlaylistAssignment,
     PlaylistItem,
+    QrScans,
     Screen,
 )
 from campaigns.stories.selectors import stories_for_screens
@@ -342,3 +343,15 @@ def qr_target(*, page_id: int):
     if story is not None:
         return story
     return CampaignPage.objects.live().public().filter(pk=page_id).first()
+
+
+def qr_scan_totals(*, since: date, until: date, group_id: int | None = None) -> list[dict]:
+    """Scans of screens' QR codes per screen group and page over the period, most first."""
+    scans = QrScans.objects.filter(day__gte=since, day__lte=until)
+    if group_id is not None:
+        scans = scans.filter(group_id=group_id)
+    return list(
+        scans.values("group__name", "page__title", "page_id")
+        .annotate(scans=Sum("scans"))
+        .order_by("-scans", "group__name", "page__title")[:50]
+    )

@@ -5,11 +5,13 @@ from campaigns.alerts import services
 
 class Command(BaseCommand):
     help = (
-        "Tell partners (`alert.ended`) about alerts whose end time has passed, once each, and "
-        "build pages afresh without them (docs/screens.md). Run every minute, by "
+        "Build pages afresh when a scheduled alert comes into force; tell partners "
+        "(`alert.ended`) about alerts whose end time has passed and build pages afresh "
+        "without them; each once (docs/screens.md). Run every minute, by "
         "`manage.py every_minute`."
     )
 
     def handle(self, *args, **options):
+        started = services.announce_started()
         ended = services.announce_ended()
-        self.stdout.write(f"Alerts: {len(ended)} ended.")
+        self.stdout.write(f"Alerts: {len(started)} started, {len(ended)} ended.")

@@ -319,3 +319,38 @@ def test_an_alert_must_end_after_it_starts(english_editor):
     assert response.status_code == 200
     assert "An alert must end after it starts." in response.content.decode()
     assert not Alert.objects.filter(title="Wrong").exists()
+
+
+def test_a_scheduled_alert_purges_every_page_once_when_it_comes_into_force(
+    publish, settings, django_capture_on_commit_callbacks
+):
+    cdn = Receiver()
+    settings.WAGTAILFRONTENDCACHE = {
+        "cdn": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": cdn.url,
+        }
+    }
+    try:
+        alert = publish(starts_at=timezone.now() + timedelta(minutes=30))
+        with django_capture_on_commit_callbacks(execute=True):
+            assert services.announce_started() == []  # not yet
+        cdn.requests.clear()
+        Alert.objects.filter(translation_key=alert.translation_key).update(
+            starts_at=timezone.now() - timedelta(seconds=1)
+        )
+        with django_capture_on_commit_callbacks(execute=True):
+            call_command("announce_alerts")
+            call_command("announce_alerts")
+        prefixes = [r["path"] for r in cdn.requests if r["headers"].get("X-Purge-Prefix")]
+        assert sorted(prefixes) == sorted(f"/{code}/" for code in languages.codes())
+    finally:
+        cdn.stop()
+
+
+def test_an_alert_in_force_when_published_is_not_purged_again(
+    publish, django_capture_on_commit_callbacks
+):
+    publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.announce_started() == []

@@ -5,7 +5,9 @@ item tells, in the screen's language, counted per screen group and day."""
 import hashlib
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
+from django.test import Client
 from django.utils import timezone
 
 from campaigns.photovoice import services as photovoice
@@ -98,7 +100,9 @@ def test_an_item_is_a_video_or_a_photo(photo, video):
         PlaylistItem(playlist=playlist).full_clean()
 
 
-def test_a_qr_code_leads_to_the_story_in_the_screens_language_and_is_counted(client, video):
+def screens_with_a_qr_code(video):
+    """Two screens reading Arabic, each in its own group, with an item that tells a story
+    and shows its QR code, and one that does not."""
     story = stories_for_screens().filter(locale__language_code="bg").order_by("pk").first()
     arabic = story.get_translations().filter(locale__language_code="ar").first()
     screen = ScreenFactory(language="ar")
@@ -108,11 +112,15 @@ def test_a_qr_code_leads_to_the_story_in_the_screens_language_and_is_counted(cli
     PlaylistItemFactory(playlist=playlist, video=video)
     PlaylistAssignmentFactory(playlist=playlist, group=screen.group, priority=5)
     PlaylistAssignmentFactory(playlist=playlist, group=other.group, priority=5)
+    return screen, other, arabic or story
+
+
+def test_a_qr_code_leads_to_the_story_in_the_screens_language_and_is_counted(client, video):
+    screen, other, target = screens_with_a_qr_code(video)
 
     _response, document = fetch(client, screen)
     with_qr, without = only_items(document)
     assert without["qr"] is None
-    target = arabic or story
     assert with_qr["qr"]["url"].endswith(f"/screens/qr/{screen.group_id}/{target.pk}/")
     assert with_qr["qr"]["svg"].startswith("data:image/svg+xml")
 
@@ -127,6 +135,19 @@ def test_a_qr_code_leads_to_the_story_in_the_screens_language_and_is_counted(cli
         for row in QrScans.objects.filter(page_id=target.pk, day=timezone.localdate())
     }
     assert counts == {screen.group_id: 2, other.group_id: 1}
+
+
+def test_the_plays_report_shows_the_qr_scans(english_editor, video):
+    screen, _other, target = screens_with_a_qr_code(video)
+    reader = Client()
+    for _ in range(2):
+        reader.get(f"/screens/qr/{screen.group_id}/{target.pk}/")
+    report = BeautifulSoup(english_editor.get("/admin/screen_plays/").content, "html.parser")
+    rows = [
+        [cell.get_text(strip=True) for cell in row.select("td")]
+        for row in report.select("[data-qr-scans] tbody tr")
+    ]
+    assert [screen.group.name, target.title, "2"] in rows
 
 
 def test_a_qr_code_to_nothing_public_is_a_404(client, screen):
