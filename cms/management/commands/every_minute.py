@@ -29,6 +29,8 @@ class Command(BaseCommand):
             raise CommandError("--interval must be at least 1 second.")
         while True:
             started = time.monotonic()
+            if loop:
+                close_old_connections()  # a long loop must not keep a dead connection
             failed = self.run_once()
             if not loop:
                 if failed:
@@ -40,7 +42,6 @@ class Command(BaseCommand):
         failed = []
         for name, *arguments in settings.EVERY_MINUTE_COMMANDS:
             step = " ".join([name, *arguments])
-            close_old_connections()  # a long loop must not keep a dead connection
             try:
                 call_command(name, *arguments, stdout=self.stdout, stderr=self.stderr)
             except Exception as error:  # the other steps still run
